@@ -1,0 +1,69 @@
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/graph_measures.hpp"
+#include "engine/groups.hpp"
+#include "io/output.hpp"
+#include "io/table.hpp"
+#include "viz/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace staffnet {
+namespace {
+
+struct AnalyzeArgs {
+    std::string config;
+    std::string out_dir = "out";
+    bool force = false;
+};
+
+nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config) {
+    nlohmann::ordered_json j;
+    for (const auto& [name, value] : graph_measures(d.network)) j[name] = value;
+    j["directed"] = d.network.directed();
+    j["weighted"] = d.network.weighted();
+    j["schools"] = d.schools.schools.size();
+    j["tie_types"] = nlohmann::ordered_json::array();
+    for (const TieType& t : d.network.options.types) j["tie_types"].push_back(t.name);
+    j["seed"] = config.seed;
+    j["staffnet_version"] = STAFFNET_VERSION;
+    return j;
+}
+
+void run_analysis(const AnalyzeArgs& args) {
+    AnalysisConfig config;
+    const District d = load_and_report(args.config, config);
+    const Network& net = d.network;
+
+    std::vector<ScoreColumn> columns;
+    for (MetricColumn& c : compute_metrics(net, config.metrics)) columns.emplace_back(c.metric->column, std::move(c.scores));
+
+    SociogramOptions diagram;
+    for (const auto& [name, scores] : columns)
+        if (name == "betweenness" || (name == "degree" && diagram.size_by.empty())) diagram.size_by = scores;
+    for (double x : isolate(net)) diagram.highlight.push_back(x > 0);
+    diagram.seed = config.seed;
+
+    OutputSet outputs;
+    outputs.add("people.csv", people_csv(net, columns));
+    outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
+    outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
+    commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
+    for (const auto& [name, content] : outputs.files) std::cout << "wrote " << args.out_dir << "/" << name << '\n';
+}
+
+}  // namespace
+
+void add_analyze_command(CLI::App& app) {
+    auto args = std::make_shared<AnalyzeArgs>();
+    auto* cmd = app.add_subcommand("analyze", "analyse a district: metrics, summary and a network diagram");
+    cmd->add_option("config", args->config, "config.yaml (default: the bundled example district)");
+    cmd->add_option("-o,--out", args->out_dir, "output folder")->capture_default_str();
+    cmd->add_flag("--force", args->force, "write into a non-empty folder that staffnet did not create");
+    cmd->callback([args] { run_analysis(*args); });
+}
+
+}  // namespace staffnet

@@ -1,0 +1,227 @@
+#include "config/analysis.hpp"
+
+#include "io/diagnostic.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace staffnet {
+
+std::vector<TieType> default_tie_types() {
+    return {{"shared_project", 1.0, true, "P"},
+            {"past_collaboration", 1.0, false, "C"},
+            {"contact_exchange", 1.0, true, "X"},
+            {"social", 1.0, true, "S"}};
+}
+
+namespace {
+
+// Reads one YAML document, collecting problems with their positions.
+struct Reader {
+    std::string file;
+    DiagnosticList problems;
+
+    Diagnostic at(const YAML::Node& node, std::string message, std::string fix = {}) const {
+        const YAML::Mark mark = node.Mark();  // yaml-cpp counts from 0
+        return {file, mark.line + 1, mark.column + 1, std::move(message), std::move(fix)};
+    }
+
+    // Reports keys of `map` not in `allowed`; returns false when `map` is not a mapping.
+    bool keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed) {
+        if (!map.IsMap()) {
+            problems.error(at(map, where + " must be a mapping of keys to values", "indent its keys under '" + where + ":'"));
+            return false;
+        }
+        for (const auto& kv : map) {
+            const std::string key = kv.first.as<std::string>();
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string valid;
+                for (const std::string& a : allowed) valid += (valid.empty() ? "" : ", ") + a;
+                problems.error(at(kv.first, "unknown key '" + key + "' in " + where + did_you_mean(key, allowed),
+                                  "valid keys are " + valid));
+            }
+        }
+        return true;
+    }
+
+    template <typename T>
+    void scalar(const YAML::Node& map, const std::string& key, T& value, const std::string& expected) {
+        const YAML::Node node = map[key];
+        if (!node) return;
+        try {
+            if (!node.IsScalar()) throw YAML::Exception(node.Mark(), "not a scalar");
+            value = node.as<T>();
+        } catch (const YAML::Exception&) {
+            problems.error(at(node, key + " must be " + expected + ", got '" + YAML::Dump(node) + "'",
+                              "write " + key + ": followed by " + expected));
+        }
+    }
+
+    void choice(const YAML::Node& map, const std::string& key, std::string& value, const std::vector<std::string>& options) {
+        std::string text = value;
+        std::string list;
+        for (const std::string& o : options) list += (list.empty() ? "" : ", ") + o;
+        scalar(map, key, text, "one of " + list);
+        if (std::find(options.begin(), options.end(), text) == options.end()) {
+            problems.error(at(map[key], key + " must be one of " + list + ", got '" + text + "'" + did_you_mean(text, options)));
+            return;
+        }
+        value = text;
+    }
+};
+
+Combine combine_rule(const std::string& name) {
+    static const std::vector<std::pair<std::string, Combine>> rules = {
+        {"sum", Combine::sum}, {"max", Combine::max}, {"min", Combine::min},
+        {"mean", Combine::mean}, {"count", Combine::count}, {"first", Combine::first}};
+    for (const auto& [n, c] : rules)
+        if (n == name) return c;
+    return Combine::sum;
+}
+
+std::string resolve(const std::string& folder, const std::string& path) {
+    if (path.empty()) return path;
+    const std::filesystem::path p(path);
+    return p.is_absolute() ? path : (std::filesystem::path(folder) / p).lexically_normal().string();
+}
+
+void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>& out) {
+    std::vector<std::string> names;
+    for (const Metric& m : metrics()) names.push_back(m.name);
+    if (!list.IsSequence()) {
+        r.problems.error(r.at(list, "metrics must be a list", "write one metric per line, like '  - degree'"));
+        return;
+    }
+    for (const YAML::Node& item : list) {
+        MetricRequest request;
+        YAML::Node options;
+        YAML::Node name_node = item;
+        if (item.IsMap() && item.size() == 1) {
+            name_node = item.begin()->first;
+            options = item.begin()->second;
+        } else if (!item.IsScalar()) {
+            r.problems.error(r.at(item, "a metric must be a name or 'name: {option: value}'"));
+            continue;
+        }
+        request.name = name_node.as<std::string>();
+        const Metric* metric = find_metric(request.name);
+        if (!metric) {
+            r.problems.error(r.at(name_node, "unknown metric '" + request.name + "'" + did_you_mean(request.name, names),
+                                  "run 'staffnet metrics --list' to see every metric"));
+            continue;
+        }
+        if (options && !options.IsNull() && r.keys(options, request.name, metric->options)) {
+            for (const auto& kv : options) {
+                if (!kv.second.IsScalar()) {
+                    r.problems.error(r.at(kv.second, "option '" + kv.first.as<std::string>() + "' must be a single value"));
+                    continue;
+                }
+                request.options.values[kv.first.as<std::string>()] = kv.second.as<std::string>();
+            }
+        }
+        out.push_back(std::move(request));
+    }
+}
+
+void read_tie_types(Reader& r, const YAML::Node& map, std::vector<TieType>& out) {
+    if (!map.IsMap()) {
+        r.problems.error(r.at(map, "tie_types must map each type name to its settings",
+                              "for example 'social: {weight: 1, close: true, code: S}'"));
+        return;
+    }
+    out.clear();
+    for (const auto& kv : map) {
+        TieType type{kv.first.as<std::string>(), 1.0, false, ""};
+        type.code = type.name.substr(0, 1);
+        if (kv.second && !kv.second.IsNull() && r.keys(kv.second, "tie_types." + type.name, {"weight", "close", "code"})) {
+            r.scalar(kv.second, "weight", type.weight, "a positive number");
+            if (type.weight <= 0)
+                r.problems.error(r.at(kv.second["weight"], "weight must be a positive number", "use a number above 0, such as 1 or 0.5"));
+            r.scalar(kv.second, "close", type.close, "true or false");
+            r.scalar(kv.second, "code", type.code, "a short code such as P");
+        }
+        out.push_back(type);
+    }
+}
+
+}  // namespace
+
+AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, const std::string& folder) {
+    Reader r{name, {}};
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml);
+    } catch (const YAML::ParserException& e) {
+        throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg,
+                                    "check the indentation and quoting on this line"});
+    }
+    AnalysisConfig config;
+    config.file = name;
+    config.network.types = default_tie_types();
+    std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
+    if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
+    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "seed"})) {
+        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "schools"})) {
+            r.scalar(data, "people", people, "a file path");
+            r.scalar(data, "ties", ties, "a file path");
+            r.scalar(data, "schools", schools, "a file path");
+        }
+        if (const YAML::Node net = root["network"];
+            net && r.keys(net, "network", {"directed", "weighted", "weight_means", "duplicates", "combine", "self_ties"})) {
+            r.scalar(net, "directed", config.network.directed, "true or false");
+            r.scalar(net, "weighted", config.network.weighted, "true or false");
+            std::string means = "strength", duplicates = "max", combine = "sum", self_ties = "error";
+            r.choice(net, "weight_means", means, {"strength", "distance"});
+            r.choice(net, "duplicates", duplicates, {"max", "sum", "mean", "min", "first"});
+            r.choice(net, "combine", combine, {"sum", "max", "min", "mean", "count"});
+            r.choice(net, "self_ties", self_ties, {"error", "drop"});
+            config.network.weight_is_distance = means == "distance";
+            config.network.duplicates = combine_rule(duplicates);
+            config.network.combine = combine_rule(combine);
+            config.drop_self_ties = self_ties == "drop";
+        }
+        if (const YAML::Node types = root["tie_types"]) read_tie_types(r, types, config.network.types);
+        if (const YAML::Node part = root["participation"]) {
+            if (!part.IsMap()) {
+                r.problems.error(r.at(part, "participation must map each schools.csv column to 'higher' or 'lower'",
+                                      "for example 'pl_attendance_rate: higher'"));
+            } else {
+                for (const auto& kv : part) {
+                    Participation p{kv.first.as<std::string>(), true};
+                    std::string better = "higher";
+                    YAML::Node holder;
+                    holder[p.column] = kv.second;
+                    r.choice(holder, p.column, better, {"higher", "lower"});
+                    p.higher_is_better = better == "higher";
+                    config.participation.push_back(p);
+                }
+            }
+        }
+        if (const YAML::Node list = root["metrics"]) read_metrics(r, list, config.metrics);
+        r.scalar(root, "seed", config.seed, "a whole number");
+    }
+    r.problems.check();
+    if (config.metrics.empty())
+        for (const std::string& m : default_metrics()) config.metrics.push_back({m, {}});
+    config.people = resolve(folder, people);
+    config.ties = resolve(folder, ties);
+    // schools.csv is optional: a missing default file means "no schools".
+    config.schools = resolve(folder, schools);
+    if (!root["data"] || !root["data"]["schools"])
+        if (!std::filesystem::exists(config.schools)) config.schools.clear();
+    return config;
+}
+
+AnalysisConfig load_analysis(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(Diagnostic{path, 0, 0, "cannot open the config file", "check the path"});
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    return parse_analysis(path, text.str(), folder.empty() ? "." : folder);
+}
+
+}  // namespace staffnet

@@ -1,0 +1,42 @@
+#pragma once
+// analysis.yaml -> AnalysisConfig: every key optional, unknown keys rejected with a suggestion.
+#include "engine/metrics.hpp"
+#include "engine/network.hpp"
+
+#include <string>
+#include <vector>
+
+namespace staffnet {
+
+/// A participation measure: a schools.csv column, and whether a higher value is better.
+struct Participation {
+    std::string column;
+    bool higher_is_better = true;
+};
+
+struct AnalysisConfig {
+    std::string file;     // the YAML file ("" when built from defaults)
+    std::string people;   // paths, already resolved against the YAML file's folder
+    std::string ties;
+    std::string schools;  // "" when there is no schools.csv
+    NetworkOptions network;
+    bool drop_self_ties = false;
+    std::vector<MetricRequest> metrics;
+    std::vector<Participation> participation;
+    unsigned seed = 42;
+};
+
+/// The four tie types of the district guidance: shared_project (P), past_collaboration (C),
+/// contact_exchange (X, exchanged cell numbers) and social (S). Shared projects, contact exchange
+/// and social ties count as close.
+std::vector<TieType> default_tie_types();
+
+/// Reads and checks a config file. Throws InputError with file:line:column for a YAML syntax
+/// error, an unknown key (suggesting the closest valid one), a value of the wrong type, or an
+/// unknown metric or metric option.
+AnalysisConfig load_analysis(const std::string& path);
+
+/// The same from YAML text; paths resolve against `folder`.
+AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, const std::string& folder);
+
+}  // namespace staffnet

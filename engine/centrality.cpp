@@ -1,0 +1,154 @@
+#include "engine/centrality.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+namespace staffnet {
+namespace {
+
+// Sources are split into this many blocks whatever the thread count; each block sums into its own
+// vector and the blocks are added in order, so results are byte-identical on 1 or 64 threads.
+constexpr std::size_t kBlocks = 32;
+
+// Runs `visit(source, paths, acc)` for every source; acc is a per-block vector of n zeros. Returns
+// the block sums added in block order.
+template <typename Visit>
+VertexScores sweep_sources(const Network& net, const std::vector<Vertex>& sources, Direction direction,
+                           Visit&& visit) {
+    const std::size_t n = net.size();
+    const std::size_t blocks = std::min(kBlocks, std::max<std::size_t>(1, sources.size()));
+    std::vector<VertexScores> partial(blocks);
+#pragma omp parallel
+    {
+        ShortestPaths paths;
+#pragma omp for schedule(dynamic, 1)
+        for (std::size_t b = 0; b < blocks; ++b) {
+            VertexScores acc(n, 0.0);
+            const std::size_t first = sources.size() * b / blocks, last = sources.size() * (b + 1) / blocks;
+            for (std::size_t i = first; i < last; ++i) {
+                shortest_paths(net, sources[i], direction, paths);
+                visit(sources[i], paths, acc);
+            }
+            partial[b] = std::move(acc);
+        }
+    }
+    VertexScores total(n, 0.0);
+    for (const VertexScores& acc : partial)
+        for (std::size_t v = 0; v < n; ++v) total[v] += acc[v];
+    return total;
+}
+
+std::vector<Vertex> all_vertices(const Network& net) {
+    std::vector<Vertex> vs(net.size());
+    std::iota(vs.begin(), vs.end(), Vertex{0});
+    return vs;
+}
+
+// Per-source scores that only write their own entry need no blocks: each source owns one slot.
+template <typename Score>
+VertexScores per_source(const Network& net, Direction direction, Score&& score) {
+    const std::size_t n = net.size();
+    VertexScores out(n, 0.0);
+#pragma omp parallel
+    {
+        ShortestPaths paths;
+#pragma omp for schedule(dynamic, 16)
+        for (std::size_t s = 0; s < n; ++s) {
+            shortest_paths(net, static_cast<Vertex>(s), direction, paths);
+            out[s] = score(paths);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+VertexScores in_degree(const Network& net) {
+    VertexScores out(net.size());
+    for (Vertex v = 0; v < net.size(); ++v) out[v] = double(boost::in_degree(v, net.graph));
+    return out;
+}
+
+VertexScores out_degree(const Network& net) {
+    VertexScores out(net.size());
+    for (Vertex v = 0; v < net.size(); ++v) out[v] = double(boost::out_degree(v, net.graph));
+    return out;
+}
+
+VertexScores degree(const Network& net) {
+    VertexScores out = out_degree(net);
+    if (net.directed()) {
+        const VertexScores in = in_degree(net);
+        for (std::size_t v = 0; v < out.size(); ++v) out[v] += in[v];
+    }
+    return out;
+}
+
+VertexScores strength(const Network& net) {
+    VertexScores out(net.size(), 0.0);
+    for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
+        out[boost::source(e, net.graph)] += net.graph[e].weight;
+        if (net.directed()) out[boost::target(e, net.graph)] += net.graph[e].weight;
+    }
+    return out;
+}
+
+VertexScores betweenness(const Network& net, const BetweennessOptions& options) {
+    const std::size_t n = net.size();
+    std::vector<Vertex> sources = all_vertices(net);
+    if (options.samples > 0 && options.samples < n) {
+        std::mt19937_64 rng(options.seed);
+        std::shuffle(sources.begin(), sources.end(), rng);
+        sources.resize(options.samples);
+        std::sort(sources.begin(), sources.end());
+    }
+    // Brandes' dependency accumulation; predecessors are found again by walking arcs backwards
+    // rather than stored, which halves memory and keeps NetworkX's exact length comparison.
+    std::vector<VertexScores> deltas(static_cast<std::size_t>(omp_get_max_threads()));
+    VertexScores score = sweep_sources(net, sources, Direction::out, [&](Vertex s, const ShortestPaths& p, VertexScores& acc) {
+        VertexScores& delta = deltas[static_cast<std::size_t>(omp_get_thread_num())];
+        if (delta.size() != n) delta.assign(n, 0.0);
+        for (auto it = p.order.rbegin(); it != p.order.rend(); ++it) {
+            const Vertex w = *it;
+            const double share = (1.0 + delta[w]) / p.sigma[w];
+            for_each_arc(net, w, Direction::in, [&](Vertex v, double weight) {
+                if (p.dist[v] != unreachable && p.dist[v] + net.length(weight) == p.dist[w])
+                    delta[v] += p.sigma[v] * share;
+            });
+            if (w != s) acc[w] += delta[w];
+        }
+        for (Vertex v : p.order) delta[v] = 0.0;
+    });
+    // Each unordered pair was counted from both ends.
+    double scale = net.directed() ? 1.0 : 0.5;
+    if (options.samples > 0 && options.samples < n) scale *= double(n) / double(options.samples);
+    if (options.normalized && n > 2) scale *= net.directed() ? 1.0 / double((n - 1) * (n - 2)) : 2.0 / double((n - 1) * (n - 2));
+    for (double& x : score) x *= scale;
+    return score;
+}
+
+VertexScores closeness(const Network& net, const ClosenessOptions& options) {
+    const double n = double(net.size());
+    // Distance *to* v (Direction::in) is a search from v along arcs taken backwards.
+    return per_source(net, options.direction, [&](const ShortestPaths& p) {
+        double total = 0.0;
+        for (Vertex v : p.order) total += p.dist[v];
+        const double reached = double(p.order.size());
+        if (total <= 0.0 || n <= 1) return 0.0;
+        return (reached - 1.0) / total * (reached - 1.0) / (n - 1.0);
+    });
+}
+
+VertexScores harmonic(const Network& net, const ClosenessOptions& options) {
+    return per_source(net, options.direction, [&](const ShortestPaths& p) {
+        double total = 0.0;
+        for (Vertex v : p.order)
+            if (p.dist[v] > 0.0) total += 1.0 / p.dist[v];
+        return total;
+    });
+}
+
+}  // namespace staffnet

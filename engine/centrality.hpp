@@ -1,0 +1,45 @@
+#pragma once
+// Centrality: who is connected, and who sits on the paths between colleagues.
+#include "engine/network.hpp"
+#include "engine/paths.hpp"
+
+namespace staffnet {
+
+/// Number of distinct people tied to each person. On a directed network, in-degree plus
+/// out-degree, as NetworkX `G.degree()`. O(V+E).
+VertexScores degree(const Network& net);
+/// Ties received (directed); equals degree on an undirected network.
+VertexScores in_degree(const Network& net);
+/// Ties sent (directed); equals degree on an undirected network.
+VertexScores out_degree(const Network& net);
+/// Sum of tie weights (in plus out when directed), as NetworkX `G.degree(weight=...)`; equals
+/// degree when every weight is 1. Always uses weights.
+VertexScores strength(const Network& net);
+
+struct BetweennessOptions {
+    bool normalized = true;  // as NetworkX: divide by the pairs of other people, (n-1)(n-2)/2 undirected
+    std::size_t samples = 0; // 0: exact; k > 0: estimate from k seeded random sources (Brandes–Pich)
+    unsigned seed = 42;
+};
+
+/// Betweenness centrality (Brandes 2001): the shortest paths between two other people that pass
+/// through this person, split evenly among equally short paths. Each unordered pair counts once on
+/// an undirected network. Weighted networks use lengths from Network::length. Parallel over sources
+/// in fixed blocks, so the result does not depend on the thread count. O(V*E) time, O(V+E) memory
+/// per thread.
+VertexScores betweenness(const Network& net, const BetweennessOptions& options = {});
+
+struct ClosenessOptions {
+    Direction direction = Direction::in;  // NetworkX measures distance *to* the person; igraph from
+};
+
+/// Closeness centrality with the Wasserman–Faust correction, as NetworkX (wf_improved=True):
+/// (r-1)/(sum of distances) * (r-1)/(n-1), r the people reachable including oneself. 0 for someone
+/// who reaches no one. O(V*E).
+VertexScores closeness(const Network& net, const ClosenessOptions& options = {});
+
+/// Harmonic centrality, as NetworkX: the sum of 1/distance over everyone else (unreachable adds 0).
+/// Not normalised. O(V*E).
+VertexScores harmonic(const Network& net, const ClosenessOptions& options = {});
+
+}  // namespace staffnet

@@ -1,0 +1,63 @@
+#include "engine/groups.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace staffnet {
+
+VertexScores component(const Network& net) {
+    const std::size_t n = net.size();
+    std::vector<std::size_t> label(n, n);  // n = not yet labelled
+    std::vector<std::size_t> sizes;
+    std::vector<Vertex> stack;
+    for (Vertex s = 0; s < n; ++s) {
+        if (label[s] != n) continue;
+        const std::size_t id = sizes.size();
+        sizes.push_back(0);
+        label[s] = id;
+        stack.push_back(s);
+        while (!stack.empty()) {
+            const Vertex u = stack.back();
+            stack.pop_back();
+            ++sizes[id];
+            const auto visit = [&](Vertex v) {
+                if (label[v] == n) {
+                    label[v] = id;
+                    stack.push_back(v);
+                }
+            };
+            for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph))) visit(boost::target(e, net.graph));
+            if (net.directed())
+                for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph))) visit(boost::source(e, net.graph));
+        }
+    }
+    // Components were found in order of their first person; a stable sort by size keeps that
+    // order among equals.
+    std::vector<std::size_t> order(sizes.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    std::vector<std::size_t> rank(sizes.size());
+    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r + 1;
+    VertexScores out(n);
+    for (std::size_t v = 0; v < n; ++v) out[v] = double(rank[label[v]]);
+    return out;
+}
+
+VertexScores isolate(const Network& net) {
+    VertexScores out(net.size());
+    for (Vertex v = 0; v < net.size(); ++v)
+        out[v] = (boost::out_degree(v, net.graph) + boost::in_degree(v, net.graph)) == 0 ? 1.0 : 0.0;
+    return out;
+}
+
+std::size_t count_components(const Network& net) {
+    const VertexScores c = component(net);
+    return c.empty() ? 0 : std::size_t(*std::max_element(c.begin(), c.end()));
+}
+
+std::size_t count_isolates(const Network& net) {
+    const VertexScores iso = isolate(net);
+    return std::size_t(std::accumulate(iso.begin(), iso.end(), 0.0));
+}
+
+}  // namespace staffnet

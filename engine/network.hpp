@@ -1,0 +1,106 @@
+#pragma once
+// The graph model: people, typed ties, and the combined simple graph the metrics run on.
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace staffnet {
+
+using Vertex = std::uint32_t;
+using VertexScores = std::vector<double>;  // one score per person, indexed by vertex
+
+/// A person as read from people.csv. `attributes[k]` is the value of `Network::attribute_names[k]`.
+struct Person {
+    std::string id;
+    std::string name;
+    std::string role;    // district_team, school_leader, staff or other
+    std::string school;  // a school id; empty for the central office
+    std::optional<bool> responded;  // took part in the mapping; unknown when the column is absent
+    std::vector<std::string> attributes;
+};
+
+/// One tie as read: `type` indexes `NetworkOptions::types`. Positions are vertex indices.
+struct TieRow {
+    Vertex source = 0;
+    Vertex target = 0;
+    std::size_t type = 0;
+    double weight = 1.0;
+    std::string wave;
+};
+
+/// A tie type: its name, the factor its weights are multiplied by, and whether it counts as close.
+struct TieType {
+    std::string name;
+    double weight = 1.0;
+    bool close = false;
+    std::string code;  // the letter used on meeting worksheets
+};
+
+enum class Combine { sum, max, min, mean, count, first };
+
+/// How rows become one graph. Defaults: undirected, unweighted paths, duplicates of one type take the
+/// largest weight, several types between a pair add up (each times its type weight).
+struct NetworkOptions {
+    bool directed = false;
+    bool weighted = false;            // metrics use weights; strength always does
+    bool weight_is_distance = false;  // weight is a length, not a tie strength
+    Combine duplicates = Combine::max;
+    Combine combine = Combine::sum;
+    std::vector<TieType> types;
+};
+
+/// A tie of one type between one pair after duplicates are combined. In an undirected network
+/// source < target.
+struct Tie {
+    Vertex source = 0;
+    Vertex target = 0;
+    std::size_t type = 0;
+    double weight = 1.0;
+};
+
+struct ArcProps {
+    double weight = 1.0;  // combined tie strength (or length when weight_is_distance)
+};
+/// Arcs in compressed sparse rows; an undirected tie is stored as two arcs, one each way.
+using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, ArcProps,
+                                                 boost::no_property, Vertex, Vertex>;
+
+/// The network: vertex i is people[i]. `ties` keeps each type apart (the multiplex view); `graph`
+/// holds the combined simple graph, one arc per ordered pair.
+struct Network {
+    NetworkOptions options;
+    std::vector<Person> people;
+    std::vector<std::string> attribute_names;
+    std::vector<Tie> ties;
+    Graph graph;
+
+    std::size_t size() const { return people.size(); }
+    bool directed() const { return options.directed; }
+    bool weighted() const { return options.weighted; }
+    /// Number of ties in the combined simple graph (arcs when directed, pairs when undirected).
+    std::size_t tie_count() const;
+    /// Length of an arc for path metrics: 1 unweighted, 1/strength weighted, or the weight itself.
+    double length(double weight) const;
+};
+
+/// Builds the network. Rows of the same type between the same pair (either order when undirected)
+/// combine by `options.duplicates`; types combine by `options.combine` after scaling by their weight.
+/// Throws std::invalid_argument on a self-tie or a vertex out of range (io checks these first).
+Network build_network(std::vector<Person> people, std::vector<std::string> attribute_names,
+                      const std::vector<TieRow>& rows, NetworkOptions options);
+
+/// The same people with only the ties of one type (a layer of a multiplex network).
+Network layer(const Network& net, std::size_t type);
+
+/// Neighbours of v ignoring direction, each once, ascending.
+std::vector<Vertex> neighbours(const Network& net, Vertex v);
+
+/// Combined weight between u and v ignoring direction (sum of both arcs when directed), 0 if none.
+/// O(log degree).
+double arc_weight(const Network& net, Vertex u, Vertex v);
+
+}  // namespace staffnet

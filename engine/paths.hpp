@@ -1,0 +1,41 @@
+#pragma once
+// Single-source shortest paths shared by betweenness, closeness and harmonic centrality.
+#include "engine/network.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace staffnet {
+
+/// Which way paths run on a directed network. Undirected networks ignore it.
+enum class Direction { out, in };
+
+inline constexpr double unreachable = std::numeric_limits<double>::infinity();
+
+/// Work space for one source: distances, path counts and the vertices in the order they were
+/// settled. Reused across sources so that a sweep allocates once per thread.
+struct ShortestPaths {
+    std::vector<double> dist;   // `unreachable` if not reached
+    std::vector<double> sigma;  // number of shortest paths from the source
+    std::vector<Vertex> order;  // reached vertices, non-decreasing distance
+    std::vector<char> settled;  // Dijkstra's scratch, all zero between calls
+};
+
+/// Breadth-first search (unweighted) or Dijkstra (weighted, length from Network::length) from
+/// `source`, following arcs in `direction`. Equal lengths are compared exactly, as NetworkX does.
+/// O(V+E) unweighted, O(E log V) weighted.
+void shortest_paths(const Network& net, Vertex source, Direction direction, ShortestPaths& paths);
+
+/// Calls `visit(u, v, weight)` for each arc leaving u in `direction` (v is the other end).
+template <typename Visit>
+void for_each_arc(const Network& net, Vertex u, Direction direction, Visit&& visit) {
+    if (direction == Direction::out || !net.directed()) {
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph)))
+            visit(boost::target(e, net.graph), net.graph[e].weight);
+    } else {
+        for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph)))
+            visit(boost::source(e, net.graph), net.graph[e].weight);
+    }
+}
+
+}  // namespace staffnet

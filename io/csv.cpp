@@ -1,0 +1,188 @@
+#include "io/csv.hpp"
+
+#include <csv.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace staffnet {
+
+int CsvTable::column(const std::string& name) const {
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == name) return int(i);
+    return -1;
+}
+
+Diagnostic CsvTable::at(std::size_t row, int col, std::string message, std::string fix) const {
+    return {file, lines.at(row), col + 1, std::move(message), std::move(fix)};
+}
+
+bool valid_utf8(const std::string& text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char c = s[i];
+        std::size_t extra = 0;
+        unsigned min = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0) extra = 1, min = 0x80;
+        else if ((c & 0xF0) == 0xE0) extra = 2, min = 0x800;
+        else if ((c & 0xF8) == 0xF0) extra = 3, min = 0x10000;
+        else return false;
+        if (i + extra >= n) return false;
+        unsigned code = c & (0x3Fu >> extra);
+        for (std::size_t k = 1; k <= extra; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return false;
+            code = (code << 6) | (s[i + k] & 0x3Fu);
+        }
+        // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+namespace {
+
+struct Parse {
+    const CsvOptions* options;
+    std::vector<std::vector<std::string>> records;
+    std::vector<int> record_lines;
+    std::vector<std::string> current;
+    int line = 0;           // the physical line being fed
+    int record_start = 1;   // the line the current record began on
+    bool too_big = false;
+};
+
+void on_field(void* data, std::size_t len, void* user) {
+    auto* p = static_cast<Parse*>(user);
+    if (len > p->options->max_field_bytes) {
+        p->too_big = true;
+        len = 0;
+    }
+    p->current.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
+}
+
+void on_record(int, void* user) {
+    auto* p = static_cast<Parse*>(user);
+    p->records.push_back(std::move(p->current));
+    p->record_lines.push_back(p->record_start);
+    p->current.clear();
+}
+
+char detect_delimiter(const std::string& text) {
+    std::size_t counts[3] = {0, 0, 0};
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        counts[0] += c == ',';
+        counts[1] += c == ';';
+        counts[2] += c == '\t';
+    }
+    if (counts[1] > counts[0] && counts[1] >= counts[2]) return ';';
+    if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+    return ',';
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return "";
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+}  // namespace
+
+CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& options) {
+    CsvTable table;
+    table.file = name;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw InputError(Diagnostic{name, 0, 0, "the file is empty", "it needs a header line and at least one row"});
+    table.delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
+
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+    csv_set_delim(&parser, static_cast<unsigned char>(table.delimiter));
+    Parse p{&options, {}, {}, {}, 0, 1, false};
+    DiagnosticList problems;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        end = (end == std::string::npos) ? text.size() : end + 1;
+        ++p.line;
+        // libcsv's parser state is ROW_NOT_BEGUN (0) between records: a record starts on this line.
+        if (parser.pstate == 0) p.record_start = p.line;
+        if (csv_parse(&parser, text.data() + pos, end - pos, on_field, on_record, &p) != end - pos) {
+            problems.error({name, p.line, 0, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)),
+                            "a quote inside a field must be doubled and the whole field quoted, like \"say \"\"hi\"\"\""});
+            break;
+        }
+        if (p.records.size() > options.max_rows + 1) {
+            problems.error({name, p.line, 0, "more than " + std::to_string(options.max_rows) + " rows", "split the file"});
+            break;
+        }
+        pos = end;
+    }
+    if (!problems.has_errors() && csv_fini(&parser, on_field, on_record, &p) != 0)
+        problems.error({name, p.record_start, 0, "a quoted field is never closed",
+                        "add the closing quote (\") to the field that starts on this line"});
+    csv_free(&parser);
+    problems.check();
+    if (p.records.empty()) throw InputError(Diagnostic{name, 0, 0, "the file is empty", "it needs a header line"});
+
+    for (std::size_t i = 0; i < p.records[0].size(); ++i) {
+        const std::string column = trim(p.records[0][i]);
+        if (!valid_utf8(column)) {
+            problems.error({name, 1, int(i + 1), "column name is not valid UTF-8", "save the file as UTF-8"});
+        } else if (column.empty()) {
+            problems.error({name, 1, int(i + 1), "column " + std::to_string(i + 1) + " has no name", "give every column a name in the header line"});
+        } else if (table.column(column) >= 0) {
+            problems.error({name, 1, int(i + 1), "column '" + column + "' appears twice", "rename or remove one of them"});
+        }
+        table.header.push_back(column);
+    }
+    problems.check();
+    for (std::size_t r = 1; r < p.records.size(); ++r) {
+        auto& record = p.records[r];
+        const int line = p.record_lines[r];
+        if (record.size() != table.header.size()) {
+            problems.error({name, line, 0,
+                            "expected " + std::to_string(table.header.size()) + " fields, found " + std::to_string(record.size()),
+                            "check for a missing or extra '" + std::string(1, table.delimiter) + "', or quote fields that contain one"});
+            continue;
+        }
+        bool ok = true;
+        for (std::size_t c = 0; c < record.size(); ++c) {
+            if (record[c].size() > options.max_field_bytes) {
+                problems.error({name, line, int(c + 1), "field is longer than " + std::to_string(options.max_field_bytes) + " bytes", "shorten it"});
+                ok = false;
+            } else if (!valid_utf8(record[c])) {
+                problems.error({name, line, int(c + 1), "field is not valid UTF-8", "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
+                ok = false;
+            }
+        }
+        if (!ok) continue;
+        table.rows.push_back(std::move(record));
+        table.lines.push_back(line);
+        if (problems.items.size() > 100) break;  // enough to act on
+    }
+    if (p.too_big && !problems.has_errors())
+        problems.error({name, 0, 0, "a field is longer than " + std::to_string(options.max_field_bytes) + " bytes", "shorten it"});
+    problems.check();
+    return table;
+}
+
+CsvTable read_csv(const std::string& path, const CsvOptions& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(Diagnostic{path, 0, 0, "cannot open the file", "check that the path is right and the file is readable"});
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse_csv(path, buffer.str(), options);
+}
+
+}  // namespace staffnet

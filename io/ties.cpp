@@ -1,0 +1,108 @@
+#include "io/readers.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace staffnet {
+
+double parse_number(const std::string& text) {
+    std::size_t used = 0;
+    double x = 0;
+    try {
+        x = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    while (used < text.size() && (text[used] == ' ' || text[used] == '\t')) ++used;
+    if (text.empty() || used != text.size() || !std::isfinite(x)) throw std::invalid_argument("'" + text + "'");
+    return x;
+}
+
+namespace {
+
+std::vector<std::string> type_names(const std::vector<TieType>& types) {
+    std::vector<std::string> names;
+    for (const TieType& t : types) names.push_back(t.name);
+    return names;
+}
+
+std::vector<std::string> ids_of(const PeopleTable& people) {
+    std::vector<std::string> ids;
+    for (const Person& p : people.people) ids.push_back(p.id);
+    return ids;
+}
+
+}  // namespace
+
+TieTable read_ties(const std::string& path, const PeopleTable& people, std::vector<TieType>& types,
+                   const TieReadOptions& options) {
+    const CsvTable csv = read_csv(path);
+    TieTable out;
+    DiagnosticList problems;
+    const int source = csv.column("source"), target = csv.column("target"), type = csv.column("type"),
+              weight = csv.column("weight"), wave = csv.column("wave");
+    for (const auto& [name, col] : {std::pair{"source", source}, {"target", target}, {"type", type}}) {
+        if (col >= 0 || (std::string(name) == "type" && !options.require_type)) continue;
+        problems.error({path, 1, 0, std::string("missing required column '") + name + "'" + did_you_mean(name, csv.header),
+                        "the header must be source,target,type (then optional weight, wave, date)"});
+    }
+    problems.check();
+    if (!options.require_type && type < 0 && types.empty()) types.push_back({options.default_type, 1.0, false, ""});
+
+    const std::vector<std::string> ids = ids_of(people);
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        const auto& row = csv.rows[r];
+        TieRow tie;
+        bool ok = true;
+        for (const auto& [col, end] : {std::pair{source, &tie.source}, {target, &tie.target}}) {
+            const auto it = people.index.find(row[col]);
+            if (it == people.index.end()) {
+                problems.error(csv.at(r, col, "unknown person '" + row[col] + "'" + did_you_mean(row[col], ids),
+                                      "add them to " + people.file + " or correct the id"));
+                ok = false;
+            } else {
+                *end = it->second;
+            }
+        }
+        const std::string type_name = type >= 0 ? row[type] : options.default_type;
+        auto known = std::find_if(types.begin(), types.end(), [&](const TieType& t) { return t.name == type_name; });
+        if (known == types.end() && options.declare_types && !type_name.empty()) {
+            types.push_back({type_name, 1.0, false, ""});
+            known = types.end() - 1;
+        }
+        if (known == types.end()) {
+            problems.error(csv.at(r, type, "unknown tie type '" + type_name + "'" + did_you_mean(type_name, type_names(types)),
+                                  "use a type declared under tie_types in the config"));
+            ok = false;
+        } else {
+            tie.type = std::size_t(known - types.begin());
+        }
+        if (weight >= 0 && !row[weight].empty()) {
+            try {
+                tie.weight = parse_number(row[weight]);
+                if (tie.weight <= 0) throw std::invalid_argument("'" + row[weight] + "'");
+            } catch (const std::invalid_argument& e) {
+                problems.error(csv.at(r, weight, std::string("weight must be a positive number, got ") + e.what(),
+                                      "write a number above 0 (for example 1, 2 or 0.5), or leave it blank for 1"));
+                ok = false;
+            }
+        }
+        if (wave >= 0) tie.wave = row[wave];
+        if (ok && tie.source == tie.target) {
+            Diagnostic d = csv.at(r, target, "self-tie: '" + row[source] + "' is tied to themselves",
+                                  options.drop_self_ties ? "the row is skipped" : "remove the row, or set network.self_ties: drop in the config");
+            if (options.drop_self_ties) {
+                problems.warn(std::move(d));
+                continue;
+            }
+            problems.error(std::move(d));
+            ok = false;
+        }
+        if (ok) out.rows.push_back(tie);
+        if (problems.items.size() > 200) break;
+    }
+    out.warnings = problems.check();
+    return out;
+}
+
+}  // namespace staffnet
