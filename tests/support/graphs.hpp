@@ -1,0 +1,33 @@
+#pragma once
+// Small graphs whose metric values can be worked out by hand, and paths to fixtures.
+#include "engine/network.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace staffnet::test {
+
+/// A network over people "a", "b", ... (n of them) with the given ties, each of one type "tie".
+Network graph(std::size_t n, const std::vector<std::pair<Vertex, Vertex>>& ties, bool directed = false,
+              const std::vector<double>& weights = {}, bool weighted = false);
+
+/// 0-1-2-...-(n-1).
+Network path(std::size_t n);
+/// Hub 0 with leaves 1..leaves.
+Network star(std::size_t leaves);
+/// Triangles {0,1,2} and {3,4,5} joined by the bridge 2-3.
+Network bridged_triangles();
+
+/// Absolute path of a file under tests/.
+std::string fixture(const std::string& relative);
+/// Absolute path of a file under ../shared/data/.
+std::string shared_data(const std::string& relative);
+
+/// A fresh, empty temporary folder, removed at exit of the test process.
+std::string temp_dir(const std::string& name);
+
+/// The whole content of a file ("" if it does not exist).
+std::string slurp(const std::string& path);
+
+}  // namespace staffnet::test
