@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <iostream>
 #include <memory>
 
@@ -22,7 +23,11 @@ struct AnalyzeArgs {
 
 nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config) {
     nlohmann::ordered_json j;
-    for (const auto& [name, value] : graph_measures(d.network)) j[name] = value;
+    for (const auto& [name, value] : graph_measures(d.network, config.seed)) {
+        if (std::isnan(value)) j[name] = nullptr;  // undefined, for example assortativity of one group
+        else if (value == std::floor(value) && std::abs(value) < 1e15) j[name] = static_cast<long long>(value);
+        else j[name] = value;
+    }
     j["directed"] = d.network.directed();
     j["weighted"] = d.network.weighted();
     j["schools"] = d.schools.schools.size();
@@ -38,8 +43,10 @@ void run_analysis(const AnalyzeArgs& args) {
     const District d = load_and_report(args.config, config);
     const Network& net = d.network;
 
+    std::vector<MetricRequest> requests = config.metrics;
+    for (MetricRequest& r : requests) r.options.seed = config.seed;
     std::vector<ScoreColumn> columns;
-    for (MetricColumn& c : compute_metrics(net, config.metrics)) columns.emplace_back(c.metric->column, std::move(c.scores));
+    for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
 
     SociogramOptions diagram;
     for (const auto& [name, scores] : columns)

@@ -1,6 +1,14 @@
 #include "engine/graph_measures.hpp"
 
+#include "engine/brokerage.hpp"
+#include "engine/centrality.hpp"
+#include "engine/communities.hpp"
 #include "engine/groups.hpp"
+#include "engine/paths.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace staffnet {
 
@@ -11,12 +19,156 @@ double density(const Network& net) {
     return (net.directed() ? m : 2.0 * m) / (n * (n - 1.0));
 }
 
-std::vector<std::pair<std::string, double>> graph_measures(const Network& net) {
-    return {{"nodes", double(net.size())},
-            {"ties", double(net.tie_count())},
-            {"density", density(net)},
-            {"components", double(count_components(net))},
-            {"isolates", double(count_isolates(net))}};
+double reciprocity(const Network& net) {
+    if (!net.directed()) return 1.0;
+    const double arcs = double(boost::num_edges(net.graph));
+    if (arcs == 0) return 0.0;
+    double mutual = 0.0;
+    for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
+        const Vertex u = boost::source(e, net.graph), v = boost::target(e, net.graph);
+        for (auto back : boost::make_iterator_range(boost::out_edges(v, net.graph)))
+            if (boost::target(back, net.graph) == u) mutual += 1.0;
+    }
+    return mutual / arcs;
+}
+
+double transitivity(const Network& net) {
+    const Network g = as_undirected(net);
+    double closed = 0.0, triples = 0.0;
+    std::vector<char> mark(g.size(), 0);
+    for (Vertex u = 0; u < g.size(); ++u) {
+        const double d = double(boost::out_degree(u, g.graph));
+        triples += d * (d - 1.0);
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, g.graph))) mark[boost::target(e, g.graph)] = 1;
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, g.graph)))
+            for (auto f : boost::make_iterator_range(boost::out_edges(boost::target(e, g.graph), g.graph)))
+                closed += mark[boost::target(f, g.graph)];
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, g.graph))) mark[boost::target(e, g.graph)] = 0;
+    }
+    return triples > 0.0 ? closed / triples : 0.0;
+}
+
+Distances distances(const Network& net) {
+    Network g = as_undirected(net);
+    g.options.weighted = false;
+    const VertexScores comp = component(g);
+    Distances out;
+    std::vector<Vertex> members;
+    for (Vertex v = 0; v < g.size(); ++v)
+        if (comp[v] == 1.0) members.push_back(v);
+    out.largest_component = members.size();
+    if (members.size() < 2) return out;
+    double total = 0.0, longest = 0.0;
+#pragma omp parallel reduction(+ : total) reduction(max : longest)
+    {
+        ShortestPaths paths;
+#pragma omp for schedule(dynamic, 16)
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            shortest_paths(g, members[i], Direction::out, paths);
+            for (Vertex v : paths.order) {
+                total += paths.dist[v];
+                longest = std::max(longest, paths.dist[v]);
+            }
+        }
+    }
+    const double k = double(members.size());
+    out.diameter = longest;
+    out.average_path_length = total / (k * (k - 1.0));
+    return out;
+}
+
+namespace {
+double spread(const VertexScores& scores) {
+    if (scores.empty()) return 0.0;
+    const double top = *std::max_element(scores.begin(), scores.end());
+    double sum = 0.0;
+    for (double x : scores) sum += top - x;
+    return sum;
+}
+}  // namespace
+
+double degree_centralization(const Network& net) {
+    const double n = double(net.size());
+    if (n < 3) return 0.0;
+    return spread(degree(net)) / ((net.directed() ? 2.0 : 1.0) * (n - 1.0) * (n - 2.0));
+}
+
+double betweenness_centralization(const Network& net) {
+    const double n = double(net.size());
+    if (n < 3) return 0.0;
+    Network unweighted = net;
+    unweighted.options.weighted = false;
+    const double tmax = (n - 1.0) * (n - 1.0) * (n - 2.0) / (net.directed() ? 1.0 : 2.0);
+    return spread(betweenness(unweighted, {.normalized = false})) / tmax;
+}
+
+double closeness_centralization(const Network& net) {
+    const double n = double(net.size());
+    if (n < 3) return 0.0;
+    Network g = as_undirected(net);
+    g.options.weighted = false;
+    return spread(closeness(g)) / ((n - 1.0) * (n - 2.0) / (2.0 * n - 3.0));
+}
+
+double assortativity(const Network& net, const std::vector<std::string>& labels) {
+    std::map<std::string, std::size_t> index;
+    for (const std::string& l : labels)
+        if (!l.empty()) index.try_emplace(l, index.size());
+    const std::size_t k = index.size();
+    if (k < 2) return std::nan("");
+    std::vector<double> mix(k * k, 0.0);
+    double total = 0.0;
+    for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
+        const std::string& a = labels[boost::source(e, net.graph)];
+        const std::string& b = labels[boost::target(e, net.graph)];
+        if (a.empty() || b.empty()) continue;
+        mix[index[a] * k + index[b]] += 1.0;
+        total += 1.0;
+    }
+    if (total == 0.0) return std::nan("");
+    double trace = 0.0, expected = 0.0;
+    for (std::size_t i = 0; i < k; ++i) {
+        double row = 0.0, col = 0.0;
+        for (std::size_t j = 0; j < k; ++j) row += mix[i * k + j], col += mix[j * k + i];
+        trace += mix[i * k + i] / total;
+        expected += (row / total) * (col / total);
+    }
+    return expected == 1.0 ? std::nan("") : (trace - expected) / (1.0 - expected);
+}
+
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed) {
+    const Distances d = distances(net);
+    std::vector<std::string> schools = group_labels(net, "school");
+    std::vector<std::pair<std::string, double>> out = {
+        {"nodes", double(net.size())},
+        {"ties", double(net.tie_count())},
+        {"density", density(net)},
+        {"reciprocity", reciprocity(net)},
+        {"transitivity", transitivity(net)},
+        {"components", double(count_components(net))},
+        {"isolates", double(count_isolates(net))},
+        {"largest_component", double(d.largest_component)},
+        {"diameter", d.diameter},
+        {"average_path_length", d.average_path_length},
+        {"degree_centralization", degree_centralization(net)},
+        {"betweenness_centralization", betweenness_centralization(net)},
+        {"closeness_centralization", closeness_centralization(net)},
+    };
+    const VertexScores communities = louvain(net, {.seed = seed});
+    std::vector<std::string> community_labels;
+    for (double c : communities) community_labels.push_back(std::to_string(int(c)));
+    out.emplace_back("communities", communities.empty() ? 0.0 : *std::max_element(communities.begin(), communities.end()));
+    out.emplace_back("modularity_communities", modularity(net, community_labels));
+    if (std::any_of(schools.begin(), schools.end(), [](const std::string& s) { return !s.empty(); }))
+        out.emplace_back("modularity_schools", modularity(net, schools));
+    std::vector<std::string> attributes = {"role", "school"};
+    attributes.insert(attributes.end(), net.attribute_names.begin(), net.attribute_names.end());
+    for (const std::string& a : attributes) {
+        const std::vector<std::string> labels = group_labels(net, a);
+        if (std::all_of(labels.begin(), labels.end(), [](const std::string& s) { return s.empty(); })) continue;
+        out.emplace_back("assortativity_" + a, assortativity(net, labels));
+    }
+    return out;
 }
 
 }  // namespace staffnet

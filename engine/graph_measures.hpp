@@ -1,5 +1,6 @@
 #pragma once
-// Whole-network measures: size, density, components.
+// Whole-network measures: size, density, reciprocity, transitivity, distances, centralisation,
+// modularity and assortativity.
 #include "engine/network.hpp"
 
 #include <string>
@@ -12,8 +13,36 @@ namespace staffnet {
 /// people. As NetworkX `density`.
 double density(const Network& net);
 
-/// Named whole-network measures in a fixed order, for summary.json and `metrics --summary`:
-/// nodes, ties, density, components, isolates.
-std::vector<std::pair<std::string, double>> graph_measures(const Network& net);
+/// Share of arcs whose reverse is also present, as NetworkX `reciprocity`; 1 when undirected.
+double reciprocity(const Network& net);
+
+/// Global clustering: 3 × triangles / connected triples, as NetworkX `transitivity`, on the
+/// undirected view and unweighted.
+double transitivity(const Network& net);
+
+struct Distances {
+    std::size_t largest_component = 0;  // people in the largest (weak) component
+    double diameter = 0;                 // longest shortest path inside it, in steps
+    double average_path_length = 0;      // mean over ordered pairs inside it, in steps
+};
+/// Distances on the largest component of the undirected, unweighted view (as NetworkX
+/// `diameter` and `average_shortest_path_length` on that subgraph). O(V·E).
+Distances distances(const Network& net);
+
+/// Freeman centralisation Σ(max − cᵢ) / theoretical maximum, with igraph's maxima (star graphs):
+/// degree (n-1)(n-2), doubled when directed (in + out); raw betweenness (n-1)²(n-2)/2, doubled
+/// when directed; closeness on the undirected view (n-1)(n-2)/(2n-3). 0 below three people.
+double degree_centralization(const Network& net);
+double betweenness_centralization(const Network& net);
+double closeness_centralization(const Network& net);
+
+/// Categorical assortativity (Newman 2003) of a per-person label, as NetworkX
+/// `attribute_assortativity_coefficient`: people with a blank label are left out. NaN when
+/// undefined (a single label, or no ties among labelled people).
+double assortativity(const Network& net, const std::vector<std::string>& labels);
+
+/// Named whole-network measures in a fixed order, for summary.json and `metrics --summary`.
+/// Assortativity is reported for role, school and every attribute column that has a value.
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed = 42);
 
 }  // namespace staffnet

@@ -50,6 +50,70 @@ VertexScores isolate(const Network& net) {
     return out;
 }
 
+namespace {
+
+struct CutStructure {
+    std::vector<char> cut_vertex;
+    std::vector<std::pair<Vertex, Vertex>> bridges;
+};
+
+// Tarjan's low-link depth-first search on the undirected view, with an explicit stack so that a
+// long chain of people cannot overflow the call stack.
+CutStructure cut_structure(const Network& net) {
+    const std::size_t n = net.size();
+    std::vector<std::vector<Vertex>> adjacency(n);
+    for (Vertex v = 0; v < n; ++v) adjacency[v] = neighbours(net, v);
+    CutStructure out{std::vector<char>(n, 0), {}};
+    std::vector<std::size_t> order(n, 0), low(n, 0), next_child(n, 0);
+    std::vector<Vertex> parent(n, Vertex(n));
+    std::size_t clock = 0;
+    for (Vertex root = 0; root < n; ++root) {
+        if (order[root]) continue;
+        std::size_t root_children = 0;
+        std::vector<Vertex> stack = {root};
+        order[root] = low[root] = ++clock;
+        while (!stack.empty()) {
+            const Vertex u = stack.back();
+            if (next_child[u] < adjacency[u].size()) {
+                const Vertex w = adjacency[u][next_child[u]++];
+                if (!order[w]) {
+                    parent[w] = u;
+                    order[w] = low[w] = ++clock;
+                    if (u == root) ++root_children;
+                    stack.push_back(w);
+                } else if (w != parent[u]) {
+                    low[u] = std::min(low[u], order[w]);
+                }
+                continue;
+            }
+            stack.pop_back();
+            if (u == root) continue;
+            const Vertex p = parent[u];
+            low[p] = std::min(low[p], low[u]);
+            if (low[u] > order[p]) out.bridges.emplace_back(std::min(p, u), std::max(p, u));
+            if (p != root && low[u] >= order[p]) out.cut_vertex[p] = 1;
+        }
+        if (root_children > 1) out.cut_vertex[root] = 1;
+    }
+    std::sort(out.bridges.begin(), out.bridges.end());
+    return out;
+}
+
+}  // namespace
+
+VertexScores articulation_point(const Network& net) {
+    const CutStructure cuts = cut_structure(net);
+    return VertexScores(cuts.cut_vertex.begin(), cuts.cut_vertex.end());
+}
+
+std::vector<std::pair<Vertex, Vertex>> bridges(const Network& net) { return cut_structure(net).bridges; }
+
+VertexScores bridge_ties(const Network& net) {
+    VertexScores out(net.size(), 0.0);
+    for (const auto& [u, v] : bridges(net)) out[u] += 1, out[v] += 1;
+    return out;
+}
+
 std::size_t count_components(const Network& net) {
     const VertexScores c = component(net);
     return c.empty() ? 0 : std::size_t(*std::max_element(c.begin(), c.end()));

@@ -1,9 +1,14 @@
 #include "engine/metrics.hpp"
 
+#include "engine/brokerage.hpp"
 #include "engine/centrality.hpp"
+#include "engine/communities.hpp"
+#include "engine/spectral.hpp"
+#include "engine/structural_holes.hpp"
 #include "engine/cohesion.hpp"
 #include "engine/groups.hpp"
 
+#include <map>
 #include <stdexcept>
 
 namespace staffnet {
@@ -42,6 +47,21 @@ Direction direction_option(const Options& opt) {
     throw std::invalid_argument("option 'direction' must be 'in' or 'out', got '" + d + "'");
 }
 
+BrokerageRole brokerage_role(const std::string& column) {
+    static const std::map<std::string, BrokerageRole> roles = {
+        {"brokerage_coordinator", BrokerageRole::coordinator}, {"brokerage_itinerant", BrokerageRole::itinerant},
+        {"brokerage_representative", BrokerageRole::representative}, {"brokerage_gatekeeper", BrokerageRole::gatekeeper},
+        {"brokerage_liaison", BrokerageRole::liaison}};
+    return roles.at(column);
+}
+
+Metric brokerage_metric(const std::string& name, const std::string& summary) {
+    return {name, name, summary + " (Gould-Fernandez, groups by school unless 'attribute' says otherwise)", {"attribute"},
+            [name](const Network& net, const Options& opt) {
+                return brokerage(net, group_labels(net, opt.text("attribute", "school")), brokerage_role(name));
+            }};
+}
+
 }  // namespace
 
 const std::vector<Metric>& metrics() {
@@ -59,21 +79,43 @@ const std::vector<Metric>& metrics() {
          [](const Network& net, const Options& opt) {
              return betweenness(net, {.normalized = opt.flag("normalized", true),
                                       .samples = std::size_t(opt.number("samples", 0)),
-                                      .seed = unsigned(opt.number("seed", 42))});
+                                      .seed = unsigned(opt.number("seed", opt.seed))});
          }},
         {"closeness", "closeness", "how near this person is to everyone they can reach (Wasserman-Faust)",
          {"direction"},
          [](const Network& net, const Options& opt) { return closeness(net, {.direction = direction_option(opt)}); }},
         {"harmonic", "harmonic", "sum of 1/distance to everyone else", {"direction"},
          [](const Network& net, const Options& opt) { return harmonic(net, {.direction = direction_option(opt)}); }},
+        {"eigenvector", "eigenvector", "tied to people who are themselves well tied", {},
+         [](const Network& net, const Options&) { return eigenvector(net); }},
+        {"pagerank", "pagerank", "share of time a random walk along ties spends with this person", {"alpha"},
+         [](const Network& net, const Options& opt) { return pagerank(net, {.alpha = opt.number("alpha", 0.85)}); }},
         {"clustering", "clustering", "share of this person's contacts who are tied to each other", {},
          [](const Network& net, const Options&) { return clustering(net); }},
         {"core", "core", "k-core number: the most tightly knit group this person belongs to", {},
          [](const Network& net, const Options&) { return core_number(net); }},
+        {"constraint", "constraint", "Burt's constraint: how much this person's contacts are tied to each other", {},
+         [](const Network& net, const Options&) { return constraint(net); }},
+        {"effective_size", "effective_size", "Burt's effective size: number of non-redundant contacts", {},
+         [](const Network& net, const Options&) { return effective_size(net); }},
         {"component", "component", "connected component (1 = the largest)", {},
          [](const Network& net, const Options&) { return component(net); }},
+        {"community", "community", "Louvain community (1 = the largest), seeded", {"seed", "resolution"},
+         [](const Network& net, const Options& opt) {
+             return louvain(net, {.seed = unsigned(opt.number("seed", opt.seed)),
+                                  .resolution = opt.number("resolution", 1.0)});
+         }},
         {"isolate", "isolate", "1 when the person has no ties at all", {},
          [](const Network& net, const Options&) { return isolate(net); }},
+        {"articulation_point", "articulation_point", "1 when removing this person would cut others off", {},
+         [](const Network& net, const Options&) { return articulation_point(net); }},
+        {"bridge_ties", "bridge_ties", "ties of this person that are the only link between two parts", {},
+         [](const Network& net, const Options&) { return bridge_ties(net); }},
+        brokerage_metric("brokerage_coordinator", "brokers within their own group"),
+        brokerage_metric("brokerage_itinerant", "outsider brokering within another group"),
+        brokerage_metric("brokerage_representative", "passes their group's ties out to another group"),
+        brokerage_metric("brokerage_gatekeeper", "lets another group into their own"),
+        brokerage_metric("brokerage_liaison", "links two groups, belonging to neither"),
     };
     return table;
 }
@@ -96,9 +138,10 @@ std::vector<MetricColumn> compute_metrics(const Network& net, const std::vector<
 }
 
 const std::vector<std::string>& default_metrics() {
-    static const std::vector<std::string> names = {"degree",  "in_degree",  "out_degree", "strength",
-                                                   "betweenness", "closeness", "harmonic", "clustering",
-                                                   "core",    "component", "isolate"};
+    static const std::vector<std::string> names = {
+        "degree",     "in_degree",  "out_degree",     "strength",  "betweenness", "closeness",
+        "harmonic",   "eigenvector", "pagerank",      "clustering", "core",       "constraint",
+        "effective_size", "component", "community",   "isolate",   "articulation_point", "bridge_ties"};
     return names;
 }
 

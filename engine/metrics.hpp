@@ -13,6 +13,7 @@ namespace staffnet {
 /// Options given to one metric in the config, already checked against `Metric::options`.
 struct Options {
     std::map<std::string, std::string> values;
+    unsigned seed = 42;  // the run's seed, for metrics with a random step and no `seed` option
     bool flag(const std::string& key, bool fallback) const;
     double number(const std::string& key, double fallback) const;
     std::string text(const std::string& key, const std::string& fallback) const;

@@ -119,6 +119,16 @@ Network layer(const Network& net, std::size_t type) {
     return assemble(net.people, net.attribute_names, std::move(ties), net.options);
 }
 
+Network as_undirected(const Network& net) {
+    if (!net.directed()) return net;
+    std::vector<TieRow> rows;
+    rows.reserve(net.ties.size());
+    for (const Tie& t : net.ties) rows.push_back({t.source, t.target, t.type, t.weight, ""});
+    NetworkOptions options = net.options;
+    options.directed = false;
+    return build_network(net.people, net.attribute_names, rows, options);
+}
+
 std::vector<Vertex> neighbours(const Network& net, Vertex v) {
     std::vector<Vertex> out;
     for (auto e : boost::make_iterator_range(boost::out_edges(v, net.graph))) out.push_back(boost::target(e, net.graph));

@@ -96,6 +96,10 @@ Network build_network(std::vector<Person> people, std::vector<std::string> attri
 /// The same people with only the ties of one type (a layer of a multiplex network).
 Network layer(const Network& net, std::size_t type);
 
+/// The same ties with direction dropped (a->b and b->a of one type become one tie, combined by
+/// `options.duplicates`). Returns a copy of `net` when it is undirected already.
+Network as_undirected(const Network& net);
+
 /// Neighbours of v ignoring direction, each once, ascending.
 std::vector<Vertex> neighbours(const Network& net, Vertex v);
 

@@ -1,0 +1,64 @@
+#include "engine/spectral.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace staffnet {
+namespace {
+
+// Visits every arc u->v with the weight a walk along it carries (1 when unweighted).
+template <typename Visit>
+void for_each_arc_weight(const Network& net, Visit&& visit) {
+    for (auto e : boost::make_iterator_range(boost::edges(net.graph)))
+        visit(boost::source(e, net.graph), boost::target(e, net.graph), net.weighted() ? net.graph[e].weight : 1.0);
+}
+
+}  // namespace
+
+VertexScores eigenvector(const Network& net, const EigenvectorOptions& options) {
+    const std::size_t n = net.size();
+    if (n == 0) return {};
+    VertexScores x(n, 1.0 / double(n)), last(n);
+    for (std::size_t iteration = 0; iteration < options.max_iterations; ++iteration) {
+        last = x;  // x starts as last: the iteration is on A + I, which converges on bipartite graphs too
+        for_each_arc_weight(net, [&](Vertex u, Vertex v, double w) { x[v] += last[u] * w; });
+        double norm = 0.0;
+        for (double xi : x) norm += xi * xi;
+        norm = norm > 0.0 ? std::sqrt(norm) : 1.0;
+        double change = 0.0;
+        for (std::size_t v = 0; v < n; ++v) {
+            x[v] /= norm;
+            change += std::abs(x[v] - last[v]);
+        }
+        if (change < double(n) * options.tolerance) return x;
+    }
+    throw std::runtime_error("eigenvector centrality did not converge in " + std::to_string(options.max_iterations) +
+                             " iterations");
+}
+
+VertexScores pagerank(const Network& net, const PageRankOptions& options) {
+    const std::size_t n = net.size();
+    if (n == 0) return {};
+    VertexScores out_weight(n, 0.0);
+    for_each_arc_weight(net, [&](Vertex u, Vertex, double w) { out_weight[u] += w; });
+    const double uniform = 1.0 / double(n);
+    VertexScores x(n, uniform), next(n);
+    for (std::size_t iteration = 0; iteration < options.max_iterations; ++iteration) {
+        double dangling = 0.0;
+        for (std::size_t v = 0; v < n; ++v)
+            if (out_weight[v] == 0.0) dangling += x[v];
+        const double base = options.alpha * dangling * uniform + (1.0 - options.alpha) * uniform;
+        std::fill(next.begin(), next.end(), 0.0);
+        for_each_arc_weight(net, [&](Vertex u, Vertex v, double w) { next[v] += x[u] * w / out_weight[u]; });
+        double change = 0.0;
+        for (std::size_t v = 0; v < n; ++v) {
+            next[v] = options.alpha * next[v] + base;
+            change += std::abs(next[v] - x[v]);
+        }
+        x.swap(next);
+        if (change < double(n) * options.tolerance) return x;
+    }
+    throw std::runtime_error("pagerank did not converge in " + std::to_string(options.max_iterations) + " iterations");
+}
+
+}  // namespace staffnet
