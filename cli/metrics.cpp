@@ -1,25 +1,108 @@
 #include "cli/commands.hpp"
 
+#include "engine/graph_measures.hpp"
 #include "engine/metrics.hpp"
+#include "io/edgelist.hpp"
+#include "io/output.hpp"
+#include "io/table.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <iostream>
 #include <memory>
 
 namespace staffnet {
+namespace {
+
+struct MetricsArgs {
+    std::string ties;
+    EdgeListOptions input;
+    std::string format = "csv";
+    bool summary = false;
+    bool list = false;
+    std::vector<std::string> only;
+    std::string layer;
+    unsigned seed = 42;
+};
+
+void list_metrics() {
+    for (const Metric& m : metrics()) {
+        std::string options;
+        for (const std::string& o : m.options) options += (options.empty() ? " [options: " : ", ") + o;
+        std::cout << fmt::format("{:<26} {}{}\n", m.name, m.summary, options.empty() ? "" : options + "]");
+    }
+}
+
+nlohmann::json json_number(double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); }
+
+void run_metrics(const MetricsArgs& args) {
+    if (args.list) return list_metrics();
+    if (args.ties.empty()) throw CLI::RequiredError("TIES.csv");
+    std::vector<Diagnostic> warnings;
+    Network net = read_edge_list(args.ties, args.input, warnings);
+    for (const Diagnostic& w : warnings) std::cerr << format(w) << '\n';
+    if (!args.layer.empty()) {
+        std::size_t type = net.options.types.size();
+        for (std::size_t t = 0; t < net.options.types.size(); ++t)
+            if (net.options.types[t].name == args.layer) type = t;
+        if (type == net.options.types.size())
+            throw InputError(Diagnostic{args.ties, 0, 0, "no ties of type '" + args.layer + "'", "check --layer against the type column"});
+        net = layer(net, type);
+    }
+    std::vector<MetricRequest> requests;
+    for (const std::string& name : args.only.empty() ? default_metrics() : args.only) {
+        if (!find_metric(name)) {
+            std::vector<std::string> names;
+            for (const Metric& m : metrics()) names.push_back(m.name);
+            throw InputError(Diagnostic{"--metrics", 0, 0, "unknown metric '" + name + "'" + did_you_mean(name, names),
+                                        "run 'staffnet metrics --list'"});
+        }
+        requests.push_back({name, {{}, args.seed}});
+    }
+    std::vector<ScoreColumn> columns;
+    for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
+
+    if (args.format == "json") {
+        nlohmann::ordered_json out;
+        out["nodes"] = nlohmann::ordered_json::array();
+        for (std::size_t v = 0; v < net.size(); ++v) {
+            nlohmann::ordered_json row;
+            row["id"] = net.people[v].id;
+            for (const auto& [name, scores] : columns) row[name] = json_number(scores[v]);
+            out["nodes"].push_back(row);
+        }
+        if (args.summary)
+            for (const auto& [name, value] : graph_measures(net, args.seed)) out["summary"][name] = json_number(value);
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    std::cout << people_csv(net, columns);
+    if (args.summary) {
+        // A second table after one blank line: measure,value.
+        std::cout << "\nmeasure,value\n";
+        for (const auto& [name, value] : graph_measures(net, args.seed)) std::cout << name << ',' << number_cell(value) << '\n';
+    }
+}
+
+}  // namespace
 
 void add_metrics_command(CLI::App& app) {
-    auto list = std::make_shared<bool>(false);
-    auto* cmd = app.add_subcommand("metrics", "compute metrics on an edge list (researchers); --list shows every metric");
-    cmd->add_flag("--list", *list, "list every metric with its column and options");
-    cmd->callback([list] {
-        for (const Metric& m : metrics()) {
-            std::string options;
-            for (const std::string& o : m.options) options += (options.empty() ? " [" : ", ") + o;
-            std::cout << fmt::format("{:<16} {}{}\n", m.name, m.summary, options.empty() ? "" : options + "]");
-        }
-    });
+    auto args = std::make_shared<MetricsArgs>();
+    auto* cmd = app.add_subcommand("metrics", "metrics of a plain edge list, one CSV row per person on stdout");
+    cmd->add_option("ties", args->ties, "edge list: source,target[,weight][,type]");
+    cmd->add_option("--people", args->input.people, "people.csv (default: the ids in the edge list)");
+    cmd->add_flag("--directed", args->input.directed, "source names target");
+    cmd->add_flag("--weighted", args->input.weighted, "use weights (as strength; path length = 1/weight)");
+    cmd->add_flag("--drop-self-ties", args->input.drop_self_ties, "skip rows that tie a person to themselves");
+    cmd->add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+    cmd->add_flag("--summary", args->summary, "also print the graph-level measures");
+    cmd->add_option("--metrics", args->only, "only these metrics (comma separated)")->delimiter(',');
+    cmd->add_option("--layer", args->layer, "only ties of this type");
+    cmd->add_option("--seed", args->seed, "seed for Louvain and sampled betweenness")->capture_default_str();
+    cmd->add_flag("--list", args->list, "list every metric with its options and exit");
+    cmd->callback([args] { run_metrics(*args); });
 }
 
 }  // namespace staffnet

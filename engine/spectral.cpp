@@ -13,11 +13,32 @@ void for_each_arc_weight(const Network& net, Visit&& visit) {
         visit(boost::source(e, net.graph), boost::target(e, net.graph), net.weighted() ? net.graph[e].weight : 1.0);
 }
 
+// True when a directed network has no cycle (Kahn's algorithm): then A is nilpotent and eigenvector
+// centrality is undefined.
+bool acyclic(const Network& net) {
+    if (!net.directed()) return boost::num_edges(net.graph) == 0;
+    std::vector<std::size_t> in(net.size());
+    std::vector<Vertex> ready;
+    for (Vertex v = 0; v < net.size(); ++v)
+        if ((in[v] = boost::in_degree(v, net.graph)) == 0) ready.push_back(v);
+    std::size_t done = 0;
+    while (!ready.empty()) {
+        const Vertex u = ready.back();
+        ready.pop_back();
+        ++done;
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph)))
+            if (--in[boost::target(e, net.graph)] == 0) ready.push_back(boost::target(e, net.graph));
+    }
+    return done == net.size();
+}
+
 }  // namespace
 
 VertexScores eigenvector(const Network& net, const EigenvectorOptions& options) {
     const std::size_t n = net.size();
     if (n == 0) return {};
+    const VertexScores undefined(n, std::nan(""));
+    if (acyclic(net)) return undefined;
     VertexScores x(n, 1.0 / double(n)), last(n);
     for (std::size_t iteration = 0; iteration < options.max_iterations; ++iteration) {
         last = x;  // x starts as last: the iteration is on A + I, which converges on bipartite graphs too
@@ -32,8 +53,7 @@ VertexScores eigenvector(const Network& net, const EigenvectorOptions& options) 
         }
         if (change < double(n) * options.tolerance) return x;
     }
-    throw std::runtime_error("eigenvector centrality did not converge in " + std::to_string(options.max_iterations) +
-                             " iterations");
+    return undefined;
 }
 
 VertexScores pagerank(const Network& net, const PageRankOptions& options) {

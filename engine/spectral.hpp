@@ -13,8 +13,10 @@ struct EigenvectorOptions {
 /// uniform vector, L2-normalised, scores flowing along arcs (a directed network rewards ties
 /// received). Weighted networks use tie strength. On a disconnected network the iteration keeps
 /// its NetworkX meaning: the component with the largest leading eigenvalue dominates and people in
-/// smaller components tend to 0; isolates score 0 once anyone has a tie. Throws std::runtime_error
-/// if it does not converge. O(iterations * E).
+/// smaller components tend to 0; isolates score 0 once anyone has a tie. Undefined (NaN for
+/// everyone, a blank column) when there is no cycle to circulate in — a network with no ties, or
+/// a directed one without cycles (NetworkX raises, igraph returns zeros) — or when the iteration
+/// does not converge. O(iterations * E).
 VertexScores eigenvector(const Network& net, const EigenvectorOptions& options = {});
 
 struct PageRankOptions {

@@ -26,14 +26,14 @@ std::optional<bool> parse_responded(const std::string& text) {
 
 }  // namespace
 
-PeopleTable read_people(const std::string& path) {
-    const CsvTable csv = read_csv(path);
+PeopleTable read_people(const std::string& path, bool district_roles) {
+    const CsvTable csv = read_csv(path, {.delimiter = 0});
     PeopleTable out;
     out.file = path;
     DiagnosticList problems;
     const int id = csv.column("id");
     if (id < 0) {
-        problems.error({path, 1, 0, "missing required column 'id'" + did_you_mean("id", csv.header),
+        problems.error({path, csv.header_line, 0, "missing required column 'id'" + did_you_mean("id", csv.header),
                         "the header must include id (and may include name, role, school, responded)"});
         problems.check();
     }
@@ -66,7 +66,7 @@ PeopleTable read_people(const std::string& path) {
             p.role = lower(row[role]);
             std::replace(p.role.begin(), p.role.end(), ' ', '_');
             if (p.role.empty()) p.role = "other";
-            if (std::find(roles().begin(), roles().end(), p.role) == roles().end())
+            if (district_roles && std::find(roles().begin(), roles().end(), p.role) == roles().end())
                 problems.error(csv.at(r, role, "unknown role '" + row[role] + "'" + did_you_mean(p.role, roles()),
                                       "use one of district_team, school_leader, staff, other"));
         }
@@ -83,7 +83,7 @@ PeopleTable read_people(const std::string& path) {
         out.lines.push_back(csv.lines[r]);
     }
     if (out.people.empty() && !problems.has_errors())
-        problems.error({path, 1, 0, "no people in the file", "add one row per person below the header"});
+        problems.error({path, csv.header_line, 0, "no people in the file", "add one row per person below the header"});
     out.warnings = problems.check();
     return out;
 }

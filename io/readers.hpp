@@ -23,9 +23,13 @@ struct PeopleTable {
     std::vector<Diagnostic> warnings;
 };
 
+// Every reader takes comma, semicolon or tab separated files (detected from the header line).
+
 /// Reads people.csv: `id` is required and unique; `name`, `role`, `school` and `responded` are
-/// optional; every other column is kept as an attribute. Throws InputError listing every problem.
-PeopleTable read_people(const std::string& path);
+/// optional; every other column is kept as an attribute. With `district_roles`, a role must be one
+/// of roles(); otherwise (research data such as the Bank Wiring room) any role is kept as written.
+/// Throws InputError listing every problem.
+PeopleTable read_people(const std::string& path, bool district_roles = true);
 
 struct TieReadOptions {
     bool require_type = true;      // false: a missing `type` column means every tie has type `default_type`

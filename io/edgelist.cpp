@@ -1,0 +1,41 @@
+#include "io/edgelist.hpp"
+
+namespace staffnet {
+namespace {
+
+// People are the ids of the edge list in order of first appearance.
+PeopleTable people_from_edges(const std::string& path) {
+    const CsvTable csv = read_csv(path);
+    PeopleTable out;
+    out.file = path;
+    const int columns[2] = {csv.column("source"), csv.column("target")};
+    for (std::size_t r = 0; r < csv.rows.size(); ++r)
+        for (int c : columns) {
+            if (c < 0 || csv.rows[r][c].empty()) continue;  // read_ties reports these
+            if (out.index.try_emplace(csv.rows[r][c], Vertex(out.people.size())).second) {
+                Person p;
+                p.id = p.name = csv.rows[r][c];
+                out.people.push_back(std::move(p));
+                out.lines.push_back(csv.lines[r]);
+            }
+        }
+    return out;
+}
+
+}  // namespace
+
+Network read_edge_list(const std::string& path, const EdgeListOptions& options, std::vector<Diagnostic>& warnings) {
+    PeopleTable people = options.people.empty() ? people_from_edges(path) : read_people(options.people, false);
+    std::vector<TieType> types;
+    TieTable ties = read_ties(path, people, types,
+                              {.require_type = false, .declare_types = true, .drop_self_ties = options.drop_self_ties});
+    warnings = people.warnings;
+    warnings.insert(warnings.end(), ties.warnings.begin(), ties.warnings.end());
+    NetworkOptions network;
+    network.directed = options.directed;
+    network.weighted = options.weighted;
+    network.types = types;
+    return build_network(std::move(people.people), std::move(people.attribute_names), ties.rows, network);
+}
+
+}  // namespace staffnet

@@ -1,0 +1,21 @@
+#pragma once
+// Plain edge lists for researchers: source,target[,weight][,type], with or without a people file.
+#include "engine/network.hpp"
+#include "io/readers.hpp"
+
+#include <string>
+
+namespace staffnet {
+
+struct EdgeListOptions {
+    std::string people;     // people.csv; "" = every id in the edge list, in order of appearance
+    bool directed = false;
+    bool weighted = false;
+    bool drop_self_ties = false;
+};
+
+/// Reads an edge list into a network. Every tie type in the file is declared as it appears (the
+/// type column is optional), duplicates combine by max within a type and types add up.
+Network read_edge_list(const std::string& path, const EdgeListOptions& options, std::vector<Diagnostic>& warnings);
+
+}  // namespace staffnet
