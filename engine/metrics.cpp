@@ -3,6 +3,7 @@
 #include "engine/brokerage.hpp"
 #include "engine/centrality.hpp"
 #include "engine/communities.hpp"
+#include "engine/ei_index.hpp"
 #include "engine/spectral.hpp"
 #include "engine/structural_holes.hpp"
 #include "engine/cohesion.hpp"
@@ -105,6 +106,9 @@ const std::vector<Metric>& metrics() {
              return louvain(net, {.seed = unsigned(opt.number("seed", opt.seed)),
                                   .resolution = opt.number("resolution", 1.0)});
          }},
+        {"ei_index", "ei_index", "E-I index of this person's ties: -1 all inside their group (school), +1 all outside",
+         {"attribute"},
+         [](const Network& net, const Options& opt) { return ei_actor(net, group_labels(net, opt.text("attribute", "school"))); }},
         {"isolate", "isolate", "1 when the person has no ties at all", {},
          [](const Network& net, const Options&) { return isolate(net); }},
         {"articulation_point", "articulation_point", "1 when removing this person would cut others off", {},
