@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "engine/brokerage.hpp"
+#include "engine/ei_index.hpp"
 #include "engine/graph_measures.hpp"
 #include "engine/groups.hpp"
 #include "io/output.hpp"
@@ -21,19 +23,43 @@ struct AnalyzeArgs {
     bool force = false;
 };
 
-nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config) {
+nlohmann::ordered_json number(double value) {
+    if (std::isnan(value)) return nullptr;  // undefined, for example assortativity of a single group
+    if (value == std::floor(value) && std::abs(value) < 1e15) return static_cast<long long>(value);
+    return value;
+}
+
+nlohmann::ordered_json measures_json(const Network& net, unsigned seed) {
     nlohmann::ordered_json j;
-    for (const auto& [name, value] : graph_measures(d.network, config.seed)) {
-        if (std::isnan(value)) j[name] = nullptr;  // undefined, for example assortativity of one group
-        else if (value == std::floor(value) && std::abs(value) < 1e15) j[name] = static_cast<long long>(value);
-        else j[name] = value;
-    }
+    for (const auto& [name, value] : graph_measures(net, seed)) j[name] = number(value);
+    return j;
+}
+
+nlohmann::ordered_json ei_json(const Network& net, unsigned seed) {
+    const EIIndex ei = ei_index(net, group_labels(net, "school"), 5000, seed);
+    nlohmann::ordered_json j;
+    j["network"] = number(ei.network);
+    j["expected"] = number(ei.expected);
+    j["p_greater"] = ei.p_greater;
+    j["p_less"] = ei.p_less;
+    j["permutations"] = ei.permutations;
+    for (const auto& [group, value] : ei.groups) j["groups"][group.empty() ? "(no school)" : group] = number(value);
+    return j;
+}
+
+nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config) {
+    nlohmann::ordered_json j = measures_json(d.network, config.seed);
+    j["ei_index_school"] = ei_json(d.network, config.seed);
     j["directed"] = d.network.directed();
     j["weighted"] = d.network.weighted();
     j["schools"] = d.schools.schools.size();
     j["tie_types"] = nlohmann::ordered_json::array();
     for (const TieType& t : d.network.options.types) j["tie_types"].push_back(t.name);
     j["seed"] = config.seed;
+    j["community_algorithm"] = "louvain";
+    // The same measures on each tie type alone (the layers of the multiplex network).
+    for (std::size_t t = 0; t < d.network.options.types.size(); ++t)
+        j["layers"][d.network.options.types[t].name] = measures_json(layer(d.network, t), config.seed);
     j["staffnet_version"] = STAFFNET_VERSION;
     return j;
 }
