@@ -29,19 +29,32 @@ struct Reader {
         return {file, mark.line + 1, mark.column + 1, std::move(message), std::move(fix)};
     }
 
-    // Reports keys of `map` not in `allowed`; returns false when `map` is not a mapping.
+    // Reports keys of `map` not in `allowed` and keys given twice (yaml-cpp would silently use the
+    // first); returns false when `map` is not a mapping.
     bool keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& allowed) {
         if (!map.IsMap()) {
-            problems.error(at(map, where + " must be a mapping of keys to values", "indent its keys under '" + where + ":'"));
+            problems.error(at(map, where + " must be a mapping of keys to values",
+                              where == "the config" ? "write one 'key: value' per line, starting with a key such as 'network:'"
+                                                    : "indent its keys under '" + where + ":'"));
             return false;
         }
+        std::vector<std::pair<std::string, int>> seen;  // key, line
         for (const auto& kv : map) {
+            if (!kv.first.IsScalar()) {
+                problems.error(at(kv.first, "a key in " + where + " must be a plain name", "write it as 'name: value'"));
+                continue;
+            }
             const std::string key = kv.first.as<std::string>();
+            const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+            if (first != seen.end())
+                problems.error(at(kv.first, "key '" + key + "' appears twice in " + where + ", first on line " + std::to_string(first->second),
+                                  "keep one and merge their settings"));
+            seen.emplace_back(key, kv.first.Mark().line + 1);
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 std::string valid;
                 for (const std::string& a : allowed) valid += (valid.empty() ? "" : ", ") + a;
                 problems.error(at(kv.first, "unknown key '" + key + "' in " + where + did_you_mean(key, allowed),
-                                  "valid keys are " + valid));
+                                  allowed.empty() ? "remove it, as " + where + " takes no options" : "valid keys are " + valid));
             }
         }
         return true;
@@ -55,7 +68,7 @@ struct Reader {
             if (!node.IsScalar()) throw YAML::Exception(node.Mark(), "not a scalar");
             value = node.as<T>();
         } catch (const YAML::Exception&) {
-            problems.error(at(node, key + " must be " + expected + ", got '" + YAML::Dump(node) + "'",
+            problems.error(at(node, key + " must be " + expected + ", got " + (node.IsNull() ? "nothing" : "'" + YAML::Dump(node) + "'"),
                               "write " + key + ": followed by " + expected));
         }
     }
@@ -66,7 +79,9 @@ struct Reader {
         for (const std::string& o : options) list += (list.empty() ? "" : ", ") + o;
         scalar(map, key, text, "one of " + list);
         if (std::find(options.begin(), options.end(), text) == options.end()) {
-            problems.error(at(map[key], key + " must be one of " + list + ", got '" + text + "'" + did_you_mean(text, options)));
+            const std::string suggestion = closest(text, options);
+            problems.error(at(map[key], key + " must be one of " + list + ", got '" + text + "'" + did_you_mean(text, options),
+                              "for example '" + key + ": " + (suggestion.empty() ? options.front() : suggestion) + "'"));
             return;
         }
         value = text;
@@ -97,15 +112,15 @@ void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>&
     }
     for (const YAML::Node& item : list) {
         MetricRequest request;
-        YAML::Node options;
-        YAML::Node name_node = item;
-        if (item.IsMap() && item.size() == 1) {
-            name_node = item.begin()->first;
-            options = item.begin()->second;
-        } else if (!item.IsScalar()) {
-            r.problems.error(r.at(item, "a metric must be a name or 'name: {option: value}'"));
+        const bool with_options = item.IsMap() && item.size() == 1;
+        if (!with_options && !item.IsScalar()) {
+            r.problems.error(r.at(item, "a metric must be a name or 'name: {option: value}'",
+                                  "write '- degree', or '- betweenness: {normalized: false}' for a metric with options"));
             continue;
         }
+        // Initialised, never assigned: assigning a YAML::Node rebinds the node it shares with `item`.
+        const YAML::Node name_node = with_options ? item.begin()->first : item;
+        const YAML::Node options = with_options ? item.begin()->second : YAML::Node();
         request.name = name_node.as<std::string>();
         const Metric* metric = find_metric(request.name);
         if (!metric) {
@@ -116,7 +131,8 @@ void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>&
         if (options && !options.IsNull() && r.keys(options, request.name, metric->options)) {
             for (const auto& kv : options) {
                 if (!kv.second.IsScalar()) {
-                    r.problems.error(r.at(kv.second, "option '" + kv.first.as<std::string>() + "' must be a single value"));
+                    r.problems.error(r.at(kv.second, "option '" + kv.first.as<std::string>() + "' must be a single value",
+                                          "write it as '" + kv.first.as<std::string>() + ": value'"));
                     continue;
                 }
                 request.options.values[kv.first.as<std::string>()] = kv.second.as<std::string>();
@@ -147,19 +163,18 @@ void read_tie_types(Reader& r, const YAML::Node& map, std::vector<TieType>& out)
     }
 }
 
-}  // namespace
+// True when line `line` (0-based) of `text` is indented with a tab, which YAML does not allow.
+bool tab_indented(const std::string& text, int line) {
+    std::istringstream in(text);
+    std::string s;
+    for (int i = 0; i <= line; ++i)
+        if (!std::getline(in, s)) return false;
+    return s.substr(0, s.find_first_not_of(" \t")).find('\t') != std::string::npos;
+}
 
-AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, const std::string& folder) {
-    Reader r{name, {}};
-    YAML::Node root;
-    try {
-        root = YAML::Load(yaml);
-    } catch (const YAML::ParserException& e) {
-        throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg,
-                                    "check the indentation and quoting on this line"});
-    }
+AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder) {
     AnalysisConfig config;
-    config.file = name;
+    config.file = r.file;
     config.network.types = default_tie_types();
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
@@ -210,9 +225,35 @@ AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, 
     config.ties = resolve(folder, ties);
     // schools.csv is optional: a missing default file means "no schools".
     config.schools = resolve(folder, schools);
-    if (!root["data"] || !root["data"]["schools"])
-        if (!std::filesystem::exists(config.schools)) config.schools.clear();
+    if (!root["data"] || !root["data"]["schools"]) {
+        if (!std::filesystem::exists(config.schools)) {
+            if (!config.participation.empty())
+                throw InputError(r.at(root["participation"], "participation needs a schools file, and there is no " + config.schools,
+                                      "add schools.csv beside the config, give its path under data: schools:, or remove participation"));
+            config.schools.clear();
+        }
+    }
     return config;
+}
+
+}  // namespace
+
+AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, const std::string& folder) {
+    Reader r{name, {}};
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml);
+    } catch (const YAML::ParserException& e) {
+        throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg,
+                                    tab_indented(yaml, e.mark.line) ? "indent with spaces; YAML does not allow tabs"
+                                                                    : "check the indentation and quoting on this line"});
+    }
+    try {
+        return read_config(r, root, folder);
+    } catch (const YAML::Exception& e) {  // a value none of the checks above expected, such as a list used as a key
+        throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "cannot read this value (" + e.msg + ")",
+                                    "compare it with the example config in examples/district/config.yaml"});
+    }
 }
 
 AnalysisConfig load_analysis(const std::string& path) {

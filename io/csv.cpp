@@ -1,6 +1,7 @@
 #include "io/csv.hpp"
 
 #include <csv.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <sstream>
@@ -17,31 +18,51 @@ Diagnostic CsvTable::at(std::size_t row, int col, std::string message, std::stri
     return {file, lines.at(row), col + 1, std::move(message), std::move(fix)};
 }
 
-bool valid_utf8(const std::string& text) {
+namespace {
+
+// Length of the UTF-8 sequence starting at `i`, or 0 when the bytes there are not UTF-8.
+std::size_t utf8_length(const std::string& text, std::size_t i) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n;) {
-        const unsigned char c = s[i];
-        std::size_t extra = 0;
-        unsigned min = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0) extra = 1, min = 0x80;
-        else if ((c & 0xF0) == 0xE0) extra = 2, min = 0x800;
-        else if ((c & 0xF8) == 0xF0) extra = 3, min = 0x10000;
-        else return false;
-        if (i + extra >= n) return false;
-        unsigned code = c & (0x3Fu >> extra);
-        for (std::size_t k = 1; k <= extra; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) return false;
-            code = (code << 6) | (s[i + k] & 0x3Fu);
-        }
-        // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-        i += extra + 1;
+    const unsigned char c = s[i];
+    std::size_t extra = 0;
+    unsigned min = 0;
+    if (c < 0x80) return 1;
+    if ((c & 0xE0) == 0xC0) extra = 1, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) extra = 2, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) extra = 3, min = 0x10000;
+    else return 0;
+    if (i + extra >= n) return 0;
+    unsigned code = c & (0x3Fu >> extra);
+    for (std::size_t k = 1; k <= extra; ++k) {
+        if ((s[i + k] & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (s[i + k] & 0x3Fu);
     }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+    return extra + 1;
+}
+
+// The text with each byte that is not UTF-8 written as \xNN, cut to about 60 bytes, for messages.
+std::string escape_bytes(const std::string& text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size() && out.size() < 60) {
+        if (const std::size_t len = utf8_length(text, i)) {
+            out.append(text, i, len);
+            i += len;
+        } else {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i++]));
+        }
+    }
+    return i < text.size() ? out + "..." : out;
+}
+
+}  // namespace
+
+bool valid_utf8(const std::string& text) {
+    for (std::size_t i = 0, len = 0; i < text.size(); i += len)
+        if ((len = utf8_length(text, i)) == 0) return false;
     return true;
 }
 
@@ -112,14 +133,25 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
     DiagnosticList problems;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        end = (end == std::string::npos) ? text.size() : end + 1;
+        // One editor line at a time: LF, CRLF or a lone CR ends it.
+        std::size_t end = text.find_first_of("\r\n", pos);
+        if (end == std::string::npos) end = text.size();
+        else end += text.compare(end, 2, "\r\n") == 0 ? 2 : 1;
         ++p.line;
         // libcsv's parser state is ROW_NOT_BEGUN (0) between records: a record starts on this line.
         if (parser.pstate == 0) p.record_start = p.line;
-        if (csv_parse(&parser, text.data() + pos, end - pos, on_field, on_record, &p) != end - pos) {
-            problems.error({name, p.line, 0, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)),
-                            "a quote inside a field must be doubled and the whole field quoted, like \"say \"\"hi\"\"\""});
+        if (const std::size_t used = csv_parse(&parser, text.data() + pos, end - pos, on_field, on_record, &p);
+            used != end - pos) {
+            // In strict mode libcsv stops at the offending byte: a quote in a field that does not start
+            // with one, or text after a field's closing quote.
+            const int field = int(p.current.size()) + 1;
+            const std::string fix = "quote the whole field and double each quote inside it, like \"say \"\"hi\"\"\"";
+            if (csv_error(&parser) != CSV_EPARSE)
+                problems.error({name, p.line, field, std::string("cannot read the file: ") + csv_strerror(csv_error(&parser)), ""});
+            else if (parser.quoted)
+                problems.error({name, p.line, field, "malformed CSV: '" + std::string(1, text[pos + used]) + "' after the closing quote of field " + std::to_string(field), fix});
+            else
+                problems.error({name, p.line, field, "malformed CSV: a quote (\") inside field " + std::to_string(field) + ", which does not start with one", fix});
             break;
         }
         if (p.records.size() > options.max_rows + 1) {
@@ -128,21 +160,32 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
         }
         pos = end;
     }
-    if (!problems.has_errors() && csv_fini(&parser, on_field, on_record, &p) != 0)
-        problems.error({name, p.record_start, 0, "a quoted field is never closed",
-                        "add the closing quote (\") to the field that starts on this line"});
+    if (!problems.has_errors() && csv_fini(&parser, on_field, on_record, &p) != 0) {
+        // The open field holds everything from its opening quote on: count back its line ends to the
+        // line it starts on (a line end that closes the file starts no further line).
+        const std::string open(reinterpret_cast<const char*>(parser.entry_buf), parser.entry_pos);
+        int breaks = 0;
+        for (std::size_t i = 0; i < open.size(); ++i)
+            breaks += open[i] == '\n' || (open[i] == '\r' && open.compare(i, 2, "\r\n") != 0);
+        const bool ends_with_break = text.back() == '\n' || text.back() == '\r';
+        problems.error({name, p.line - breaks + (ends_with_break ? 1 : 0), int(p.current.size()) + 1,
+                        "a quoted field is never closed", "add the closing quote (\") at the end of this field"});
+    }
     csv_free(&parser);
     problems.check();
     if (p.records.empty()) throw InputError(Diagnostic{name, 0, 0, "the file is empty", "it needs a header line"});
+    table.header_line = p.record_lines[0];
 
     for (std::size_t i = 0; i < p.records[0].size(); ++i) {
         const std::string column = trim(p.records[0][i]);
         if (!valid_utf8(column)) {
-            problems.error({name, 1, int(i + 1), "column name is not valid UTF-8", "save the file as UTF-8"});
+            problems.error({name, table.header_line, int(i + 1), "column name '" + escape_bytes(column) + "' is not valid UTF-8",
+                            "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
         } else if (column.empty()) {
-            problems.error({name, 1, int(i + 1), "column " + std::to_string(i + 1) + " has no name", "give every column a name in the header line"});
+            problems.error({name, table.header_line, int(i + 1), "column " + std::to_string(i + 1) + " has no name",
+                            "give every column a name in the header line"});
         } else if (table.column(column) >= 0) {
-            problems.error({name, 1, int(i + 1), "column '" + column + "' appears twice", "rename or remove one of them"});
+            problems.error({name, table.header_line, int(i + 1), "column '" + column + "' appears twice", "rename or remove one of them"});
         }
         table.header.push_back(column);
     }
@@ -162,7 +205,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
                 problems.error({name, line, int(c + 1), "field is longer than " + std::to_string(options.max_field_bytes) + " bytes", "shorten it"});
                 ok = false;
             } else if (!valid_utf8(record[c])) {
-                problems.error({name, line, int(c + 1), "field is not valid UTF-8", "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
+                problems.error({name, line, int(c + 1), "field '" + escape_bytes(record[c]) + "' is not valid UTF-8", "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
                 ok = false;
             }
         }

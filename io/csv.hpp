@@ -11,6 +11,7 @@ namespace staffnet {
 struct CsvTable {
     std::string file;                             // as given, for diagnostics
     std::vector<std::string> header;              // trimmed column names
+    int header_line = 1;                          // editor line of the header (after any blank lines)
     std::vector<std::vector<std::string>> rows;   // every row has header.size() fields
     std::vector<int> lines;                       // editor line where each row starts
     char delimiter = ',';
@@ -26,8 +27,8 @@ struct CsvOptions {
     std::size_t max_rows = 20'000'000;
 };
 
-/// Reads a CSV file: UTF-8 (a byte-order mark is skipped), LF or CRLF, quoted fields with embedded
-/// delimiters, quotes and newlines. Blank lines are skipped. Throws InputError naming every bad
+/// Reads a CSV file: UTF-8 (a byte-order mark is skipped), LF, CRLF or CR line ends, quoted fields
+/// with embedded delimiters, quotes and newlines. Blank lines are skipped. Throws InputError naming every bad
 /// line: a missing or empty file, a malformed quote, bad UTF-8, a row with the wrong number of
 /// fields, an empty or repeated column name.
 CsvTable read_csv(const std::string& path, const CsvOptions& options = {});

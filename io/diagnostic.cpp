@@ -7,8 +7,9 @@ namespace staffnet {
 
 std::string format(const Diagnostic& d) {
     std::string out = d.file;
-    if (d.line > 0) out += ":" + std::to_string(d.line);
-    if (d.line > 0 && d.column > 0) out += ":" + std::to_string(d.column);
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about ":" + std::to_string(...).
+    if (d.line > 0) out.append(":").append(std::to_string(d.line));
+    if (d.line > 0 && d.column > 0) out.append(":").append(std::to_string(d.column));
     out += d.warning ? ": warning: " : ": error: ";
     out += d.message;
     if (!d.fix.empty()) out += "; " + d.fix;
@@ -18,7 +19,7 @@ std::string format(const Diagnostic& d) {
 namespace {
 std::string join_messages(const std::vector<Diagnostic>& ds) {
     std::string out;
-    for (const Diagnostic& d : ds) out += (out.empty() ? "" : "\n") + format(d);
+    for (const Diagnostic& d : ds) out.append(out.empty() ? "" : "\n").append(format(d));
     return out;
 }
 }  // namespace

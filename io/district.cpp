@@ -35,7 +35,8 @@ District load_district(const AnalysisConfig& config) {
         problems.check();
         for (const School& s : d.schools.schools)
             if (!used.count(s.id))
-                d.warnings.push_back({config.schools, 0, 0, "school '" + s.id + "' has no people in " + people.file, "", true});
+                d.warnings.push_back({config.schools, 0, 0, "school '" + s.id + "' has no people in " + people.file,
+                                       "check the school column of " + people.file + ", or remove the school if it is not in the study", true});
     }
 
     NetworkOptions options = config.network;

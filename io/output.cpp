@@ -19,7 +19,7 @@ std::string number_cell(double x) {
 
 std::string text_cell(const std::string& text) {
     std::string value = text;
-    if (!value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos) value.insert(0, "'");
+    if (!value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos) value.insert(value.begin(), '\'');
     if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
     std::string quoted = "\"";
     for (char c : value) {
@@ -52,7 +52,12 @@ void write_atomically(const std::string& path, const std::string& content) {
         fs::remove(temp);
         throw std::runtime_error("cannot write " + path + " (is the disk full?)");
     }
-    fs::rename(temp, target);
+    std::error_code error;
+    fs::rename(temp, target, error);
+    if (error) {
+        fs::remove(temp);  // leave no half-finished file behind
+        throw std::runtime_error("cannot write " + path + " (" + error.message() + ")");
+    }
 }
 
 void commit(const OutputSet& outputs, const std::string& folder, const WriteOptions& options) {

@@ -6,16 +6,16 @@
 namespace staffnet {
 
 SchoolTable read_schools(const std::string& path, const std::vector<std::string>& measures) {
-    const CsvTable csv = read_csv(path);
+    const CsvTable csv = read_csv(path, {.delimiter = 0});
     SchoolTable out;
     DiagnosticList problems;
     const int id = csv.column("id"), name = csv.column("name");
     if (id < 0)
-        problems.error({path, 1, 0, "missing required column 'id'" + did_you_mean("id", csv.header),
+        problems.error({path, csv.header_line, 0, "missing required column 'id'" + did_you_mean("id", csv.header),
                         "the header must start id,name then the participation measures"});
     for (const std::string& m : measures)
         if (csv.column(m) < 0)
-            problems.error({path, 1, 0, "missing participation column '" + m + "'" + did_you_mean(m, csv.header),
+            problems.error({path, csv.header_line, 0, "missing participation column '" + m + "'" + did_you_mean(m, csv.header),
                             "add the column, or remove it from participation in the config"});
     problems.check();
 
@@ -67,7 +67,7 @@ SchoolTable read_schools(const std::string& path, const std::vector<std::string>
         out.schools.push_back(std::move(s));
     }
     if (out.schools.empty() && !problems.has_errors())
-        problems.error({path, 1, 0, "no schools in the file", "add one row per school below the header"});
+        problems.error({path, csv.header_line, 0, "no schools in the file", "add one row per school below the header"});
     problems.check();
     return out;
 }

@@ -11,10 +11,10 @@ double parse_number(const std::string& text) {
     try {
         x = std::stod(text, &used);
     } catch (const std::exception&) {
-        used = 0;
+        throw std::invalid_argument("'" + text + "'");  // also a blank field: stod finds no digits
     }
     while (used < text.size() && (text[used] == ' ' || text[used] == '\t')) ++used;
-    if (text.empty() || used != text.size() || !std::isfinite(x)) throw std::invalid_argument("'" + text + "'");
+    if (used != text.size() || !std::isfinite(x)) throw std::invalid_argument("'" + text + "'");
     return x;
 }
 
@@ -24,6 +24,12 @@ std::vector<std::string> type_names(const std::vector<TieType>& types) {
     std::vector<std::string> names;
     for (const TieType& t : types) names.push_back(t.name);
     return names;
+}
+
+std::string list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
 }
 
 std::vector<std::string> ids_of(const PeopleTable& people) {
@@ -36,14 +42,14 @@ std::vector<std::string> ids_of(const PeopleTable& people) {
 
 TieTable read_ties(const std::string& path, const PeopleTable& people, std::vector<TieType>& types,
                    const TieReadOptions& options) {
-    const CsvTable csv = read_csv(path);
+    const CsvTable csv = read_csv(path, {.delimiter = 0});
     TieTable out;
     DiagnosticList problems;
     const int source = csv.column("source"), target = csv.column("target"), type = csv.column("type"),
               weight = csv.column("weight"), wave = csv.column("wave");
     for (const auto& [name, col] : {std::pair{"source", source}, {"target", target}, {"type", type}}) {
         if (col >= 0 || (std::string(name) == "type" && !options.require_type)) continue;
-        problems.error({path, 1, 0, std::string("missing required column '") + name + "'" + did_you_mean(name, csv.header),
+        problems.error({path, csv.header_line, 0, std::string("missing required column '") + name + "'" + did_you_mean(name, csv.header),
                         "the header must be source,target,type (then optional weight, wave, date)"});
     }
     problems.check();
@@ -72,7 +78,7 @@ TieTable read_ties(const std::string& path, const PeopleTable& people, std::vect
         }
         if (known == types.end()) {
             problems.error(csv.at(r, type, "unknown tie type '" + type_name + "'" + did_you_mean(type_name, type_names(types)),
-                                  "use a type declared under tie_types in the config"));
+                                  "use one of " + list(type_names(types)) + ", or declare it under tie_types in the config"));
             ok = false;
         } else {
             tie.type = std::size_t(known - types.begin());
