@@ -129,6 +129,20 @@ Network as_undirected(const Network& net) {
     return build_network(net.people, net.attribute_names, rows, options);
 }
 
+Network induced(const Network& net, const std::vector<Vertex>& members) {
+    std::vector<Vertex> position(net.size(), Vertex(members.size()));
+    std::vector<Person> people;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        position[members[i]] = Vertex(i);
+        people.push_back(net.people[members[i]]);
+    }
+    std::vector<TieRow> rows;
+    for (const Tie& t : net.ties)
+        if (position[t.source] < members.size() && position[t.target] < members.size())
+            rows.push_back({position[t.source], position[t.target], t.type, t.weight, ""});
+    return build_network(std::move(people), net.attribute_names, rows, net.options);
+}
+
 std::vector<Vertex> neighbours(const Network& net, Vertex v) {
     std::vector<Vertex> out;
     for (auto e : boost::make_iterator_range(boost::out_edges(v, net.graph))) out.push_back(boost::target(e, net.graph));

@@ -100,6 +100,10 @@ Network layer(const Network& net, std::size_t type);
 /// `options.duplicates`). Returns a copy of `net` when it is undirected already.
 Network as_undirected(const Network& net);
 
+/// The network among `members` only (ties with both ends inside), people renumbered in the order
+/// given.
+Network induced(const Network& net, const std::vector<Vertex>& members);
+
 /// Neighbours of v ignoring direction, each once, ascending.
 std::vector<Vertex> neighbours(const Network& net, Vertex v);
 
