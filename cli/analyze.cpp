@@ -2,9 +2,13 @@
 #include "cli/common.hpp"
 #include "engine/brokerage.hpp"
 #include "engine/ei_index.hpp"
+#include "engine/centrality.hpp"
 #include "engine/graph_measures.hpp"
+#include "engine/patterns.hpp"
+#include "engine/school_measures.hpp"
 #include "engine/groups.hpp"
 #include "io/output.hpp"
+#include "io/results.hpp"
 #include "io/table.hpp"
 #include "viz/render.hpp"
 
@@ -64,6 +68,29 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     return j;
 }
 
+// schools.csv, correlations.csv and regression.csv/.json.
+void add_school_outputs(const District& d, const AnalysisConfig& config, const std::vector<ScoreColumn>& people_columns,
+                        OutputSet& outputs) {
+    VertexScores betweenness_scores;
+    for (const auto& [name, scores] : people_columns)
+        if (name == "betweenness") betweenness_scores = scores;
+    if (betweenness_scores.empty()) betweenness_scores = betweenness(d.network);
+    const std::vector<SchoolColumn> measures = school_measures(d.network, d.schools, betweenness_scores);
+    std::vector<ParticipationMeasure> participation;
+    for (const Participation& p : config.participation) participation.push_back({p.column, p.higher_is_better});
+    if (participation.empty())
+        for (const std::string& m : d.schools.measure_names) participation.push_back({m, true});
+    const auto& stats = config.statistics;
+    outputs.add("schools.csv", schools_csv(d.schools, measures));
+    outputs.add("correlations.csv",
+                correlations_csv(correlation_table(measures, d.schools, participation,
+                                                   {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed})));
+    const std::vector<RegressionRow> models =
+        regressions(measures, d.schools, stats.regressions.empty() ? default_regressions(participation) : stats.regressions);
+    outputs.add("regression.csv", regression_csv(models));
+    outputs.add("regression.json", regression_json(models));
+}
+
 void run_analysis(const AnalyzeArgs& args) {
     AnalysisConfig config;
     const District d = load_and_report(args.config, config);
@@ -82,6 +109,9 @@ void run_analysis(const AnalyzeArgs& args) {
 
     OutputSet outputs;
     outputs.add("people.csv", people_csv(net, columns));
+    if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs);
+    outputs.add("patterns.csv", patterns_csv(pattern_probes(net, {.min_group_size = config.statistics.min_group_size}),
+                                             config.statistics.min_group_size));
     outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
     outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
     commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});

@@ -2,6 +2,7 @@
 // analysis.yaml -> AnalysisConfig: every key optional, unknown keys rejected with a suggestion.
 #include "engine/metrics.hpp"
 #include "engine/network.hpp"
+#include "engine/school_statistics.hpp"
 
 #include <string>
 #include <vector>
@@ -14,6 +15,14 @@ struct Participation {
     bool higher_is_better = true;
 };
 
+/// Settings of the school statistics (`statistics:` in the YAML).
+struct StatisticsConfig {
+    std::size_t permutations = 10'000;  // correlation permutation tests
+    std::size_t bootstrap = 2'000;      // bootstrap resamples for the 95% intervals
+    std::size_t min_group_size = 5;     // pattern probes: smaller groups are suppressed
+    std::vector<RegressionSpec> regressions;  // empty: default_regressions()
+};
+
 struct AnalysisConfig {
     std::string file;     // the YAML file ("" when built from defaults)
     std::string people;   // paths, already resolved against the YAML file's folder
@@ -23,6 +32,7 @@ struct AnalysisConfig {
     bool drop_self_ties = false;
     std::vector<MetricRequest> metrics;
     std::vector<Participation> participation;
+    StatisticsConfig statistics;
     unsigned seed = 42;
 };
 
