@@ -9,11 +9,14 @@
 #include "engine/groups.hpp"
 #include "io/output.hpp"
 #include "io/results.hpp"
+#include "io/risk_tables.hpp"
 #include "io/table.hpp"
+#include "viz/outreach.hpp"
 #include "viz/render.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -68,6 +71,14 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     return j;
 }
 
+std::vector<ParticipationMeasure> participation_of(const District& d, const AnalysisConfig& config) {
+    std::vector<ParticipationMeasure> participation;
+    for (const Participation& p : config.participation) participation.push_back({p.column, p.higher_is_better});
+    if (participation.empty())
+        for (const std::string& m : d.schools.measure_names) participation.push_back({m, true});
+    return participation;
+}
+
 // schools.csv, correlations.csv and regression.csv/.json.
 void add_school_outputs(const District& d, const AnalysisConfig& config, const std::vector<ScoreColumn>& people_columns,
                         OutputSet& outputs) {
@@ -76,10 +87,7 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
         if (name == "betweenness") betweenness_scores = scores;
     if (betweenness_scores.empty()) betweenness_scores = betweenness(d.network);
     const std::vector<SchoolColumn> measures = school_measures(d.network, d.schools, betweenness_scores);
-    std::vector<ParticipationMeasure> participation;
-    for (const Participation& p : config.participation) participation.push_back({p.column, p.higher_is_better});
-    if (participation.empty())
-        for (const std::string& m : d.schools.measure_names) participation.push_back({m, true});
+    const std::vector<ParticipationMeasure> participation = participation_of(d, config);
     const auto& stats = config.statistics;
     outputs.add("schools.csv", schools_csv(d.schools, measures));
     outputs.add("correlations.csv",
@@ -89,6 +97,44 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
         regressions(measures, d.schools, stats.regressions.empty() ? default_regressions(participation) : stats.regressions);
     outputs.add("regression.csv", regression_csv(models));
     outputs.add("regression.json", regression_json(models));
+}
+
+// isolation_risk.csv, schools_at_risk.csv, outreach_plan.csv and outreach.html; returns each
+// person's score for the isolation_risk column of people.csv.
+VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs) {
+    const Network& net = d.network;
+    std::vector<bool> keep(net.options.types.size(), config.risk_tie_types.empty());
+    std::string used;
+    for (std::size_t t = 0; t < net.options.types.size(); ++t) {
+        const std::string& name = net.options.types[t].name;
+        if (std::find(config.risk_tie_types.begin(), config.risk_tie_types.end(), name) != config.risk_tie_types.end()) keep[t] = true;
+        if (keep[t]) used += (used.empty() ? "" : "+") + name;
+    }
+    const Network risk_net = layers(net, keep);
+    const RiskProvenance how{rule_name(config.risk.rule), used};
+
+    const std::vector<char> low_schools = bottom_quartile_schools(d.schools, participation_of(d, config));
+    std::vector<char> low_people(net.size(), 0);
+    const auto members = school_members(net, d.schools);
+    for (std::size_t s = 0; s < members.size(); ++s)
+        for (Vertex v : members[s]) low_people[v] = low_schools[s];
+    const std::vector<RiskEntry> people = person_risk(risk_net, low_people, config.risk);
+    outputs.add("isolation_risk.csv", isolation_risk_csv(net, people, how));
+
+    std::vector<RiskEntry> schools;
+    if (!d.schools.schools.empty()) {
+        schools = school_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}), low_schools, config.risk);
+        std::vector<std::size_t> flagged;
+        for (const RiskEntry& e : schools)
+            if (e.level == "high" || e.level == "medium") flagged.push_back(e.person);
+        std::sort(flagged.begin(), flagged.end());
+        outputs.add("schools_at_risk.csv", schools_at_risk_csv(net, d.schools, schools, how));
+        outputs.add("outreach_plan.csv", outreach_plan_csv(net, d.schools, outreach_cover(risk_net, d.schools, flagged), flagged));
+    }
+    outputs.add("outreach.html", outreach_sheet_html(net, d.schools, people, schools, how.rule));
+    VertexScores score(net.size(), std::nan(""));
+    for (const RiskEntry& e : people) score[e.person] = e.score;
+    return score;
 }
 
 void run_analysis(const AnalyzeArgs& args) {
@@ -108,6 +154,10 @@ void run_analysis(const AnalyzeArgs& args) {
     diagram.seed = config.seed;
 
     OutputSet outputs;
+    // isolation_risk sits after community, as in the people.csv contract.
+    const VertexScores risk = add_risk_outputs(d, config, outputs);
+    auto after = std::find_if(columns.begin(), columns.end(), [](const ScoreColumn& c) { return c.first == "community"; });
+    columns.insert(after == columns.end() ? columns.end() : after + 1, {"isolation_risk", risk});
     outputs.add("people.csv", people_csv(net, columns));
     if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs);
     outputs.add("patterns.csv", patterns_csv(pattern_probes(net, {.min_group_size = config.statistics.min_group_size}),

@@ -2,6 +2,7 @@
 // analysis.yaml -> AnalysisConfig: every key optional, unknown keys rejected with a suggestion.
 #include "engine/metrics.hpp"
 #include "engine/network.hpp"
+#include "engine/risk.hpp"
 #include "engine/school_statistics.hpp"
 
 #include <string>
@@ -33,6 +34,8 @@ struct AnalysisConfig {
     std::vector<MetricRequest> metrics;
     std::vector<Participation> participation;
     StatisticsConfig statistics;
+    RiskOptions risk;                     // `risk:` in the YAML
+    std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
     unsigned seed = 42;
 };
 

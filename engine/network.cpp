@@ -112,11 +112,17 @@ Network build_network(std::vector<Person> people, std::vector<std::string> attri
     return assemble(std::move(people), std::move(attribute_names), std::move(ties), std::move(options));
 }
 
-Network layer(const Network& net, std::size_t type) {
+Network layers(const Network& net, const std::vector<bool>& keep) {
     std::vector<Tie> ties;
     for (const Tie& tie : net.ties)
-        if (tie.type == type) ties.push_back(tie);
+        if (tie.type < keep.size() && keep[tie.type]) ties.push_back(tie);
     return assemble(net.people, net.attribute_names, std::move(ties), net.options);
+}
+
+Network layer(const Network& net, std::size_t type) {
+    std::vector<bool> keep(net.options.types.size(), false);
+    keep.at(type) = true;
+    return layers(net, keep);
 }
 
 Network as_undirected(const Network& net) {

@@ -96,6 +96,9 @@ Network build_network(std::vector<Person> people, std::vector<std::string> attri
 /// The same people with only the ties of one type (a layer of a multiplex network).
 Network layer(const Network& net, std::size_t type);
 
+/// The same people with only the ties of the types where `keep[type]` is true.
+Network layers(const Network& net, const std::vector<bool>& keep);
+
 /// The same ties with direction dropped (a->b and b->a of one type become one tie, combined by
 /// `options.duplicates`). Returns a copy of `net` when it is undirected already.
 Network as_undirected(const Network& net);
