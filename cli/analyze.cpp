@@ -8,6 +8,7 @@
 #include "engine/school_measures.hpp"
 #include "engine/groups.hpp"
 #include "io/output.hpp"
+#include "io/privacy.hpp"
 #include "io/results.hpp"
 #include "io/risk_tables.hpp"
 #include "io/table.hpp"
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -28,7 +30,18 @@ struct AnalyzeArgs {
     std::string config;
     std::string out_dir = "out";
     bool force = false;
+    bool pseudonymize = false;
+    bool research = false;
 };
+
+// The key for --pseudonymize: STAFFNET_KEY from the environment.
+std::string pseudonym_key() {
+    const char* key = std::getenv("STAFFNET_KEY");
+    if (!key || !*key)
+        throw InputError(Diagnostic{"STAFFNET_KEY", 0, 0, "--pseudonymize needs a secret key and none is set",
+                                    "set the environment variable STAFFNET_KEY to a long random secret and keep it safe"});
+    return key;
+}
 
 nlohmann::ordered_json number(double value) {
     if (std::isnan(value)) return nullptr;  // undefined, for example assortativity of a single group
@@ -139,7 +152,8 @@ VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, O
 
 void run_analysis(const AnalyzeArgs& args) {
     AnalysisConfig config;
-    const District d = load_and_report(args.config, config);
+    District d = load_and_report(args.config, config);
+    if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(), args.research);
     const Network& net = d.network;
 
     std::vector<MetricRequest> requests = config.metrics;
@@ -176,6 +190,9 @@ void add_analyze_command(CLI::App& app) {
     cmd->add_option("config", args->config, "config.yaml (default: the bundled example district)");
     cmd->add_option("-o,--out", args->out_dir, "output folder")->capture_default_str();
     cmd->add_flag("--force", args->force, "write into a non-empty folder that staffnet did not create");
+    cmd->add_flag("--pseudonymize", args->pseudonymize,
+                  "replace people's names and ids with stable keyed pseudonyms in every output (key: $STAFFNET_KEY)");
+    cmd->add_flag("--research", args->research, "research export: pseudonymised ids and no names at all");
     cmd->callback([args] { run_analysis(*args); });
 }
 

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "cli/sheet_commands.hpp"
 #include "io/diagnostic.hpp"
 
 #include <filesystem>
@@ -11,6 +12,8 @@ void add_commands(CLI::App& app) {
     add_analyze_command(app);
     add_validate_command(app);
     add_metrics_command(app);
+    add_template_command(app);
+    add_import_sheet_command(app);
 }
 
 std::string default_config() {
