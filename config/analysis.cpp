@@ -24,9 +24,11 @@ struct Reader {
     std::string file;
     DiagnosticList problems;
 
+    Diagnostic at(const YAML::Mark& mark, std::string message, std::string fix = {}) const {
+        return {file, mark.line + 1, mark.column + 1, std::move(message), std::move(fix)};  // yaml-cpp counts from 0
+    }
     Diagnostic at(const YAML::Node& node, std::string message, std::string fix = {}) const {
-        const YAML::Mark mark = node.Mark();  // yaml-cpp counts from 0
-        return {file, mark.line + 1, mark.column + 1, std::move(message), std::move(fix)};
+        return at(node.Mark(), std::move(message), std::move(fix));
     }
 
     // Reports keys of `map` not in `allowed` and keys given twice (yaml-cpp would silently use the
@@ -68,8 +70,12 @@ struct Reader {
             if (!node.IsScalar()) throw YAML::Exception(node.Mark(), "not a scalar");
             value = node.as<T>();
         } catch (const YAML::Exception&) {
-            problems.error(at(node, key + " must be " + expected + ", got " + (node.IsNull() ? "nothing" : "'" + YAML::Dump(node) + "'"),
-                              "write " + key + ": followed by " + expected));
+            // A missing value is marked where the next token starts, often the next line: point at its key.
+            YAML::Mark mark = node.Mark();
+            for (const auto& kv : map)
+                if (node.IsNull() && kv.first.IsScalar() && kv.first.Scalar() == key) mark = kv.first.Mark();
+            const std::string got = node.IsNull() ? "nothing" : "'" + YAML::Dump(node) + "'";
+            problems.error(at(mark, key + " must be " + expected + ", got " + got, "write '" + key + ":' followed by " + expected));
         }
     }
 
@@ -155,7 +161,9 @@ void read_tie_types(Reader& r, const YAML::Node& map, std::vector<TieType>& out)
         if (kv.second && !kv.second.IsNull() && r.keys(kv.second, "tie_types." + type.name, {"weight", "close", "code"})) {
             r.scalar(kv.second, "weight", type.weight, "a positive number");
             if (type.weight <= 0)
-                r.problems.error(r.at(kv.second["weight"], "weight must be a positive number", "use a number above 0, such as 1 or 0.5"));
+                r.problems.error(r.at(kv.second["weight"],
+                                      "weight must be a positive number, got '" + kv.second["weight"].as<std::string>() + "'",
+                                      "use a number above 0, such as 1 or 0.5"));
             r.scalar(kv.second, "close", type.close, "true or false");
             r.scalar(kv.second, "code", type.code, "a short code such as P");
         }
@@ -245,7 +253,7 @@ AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, 
         root = YAML::Load(yaml);
     } catch (const YAML::ParserException& e) {
         throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg,
-                                    tab_indented(yaml, e.mark.line) ? "indent with spaces; YAML does not allow tabs"
+                                    tab_indented(yaml, e.mark.line) ? "indent with spaces, as YAML does not allow tabs"
                                                                     : "check the indentation and quoting on this line"});
     }
     try {
@@ -257,6 +265,10 @@ AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, 
 }
 
 AnalysisConfig load_analysis(const std::string& path) {
+    // An ifstream opens a folder and reads nothing, which would look like an empty config.
+    if (std::filesystem::is_directory(path))
+        throw InputError(Diagnostic{path, 0, 0, "this is a folder, not a config file",
+                                    "give the config file in it, such as " + (std::filesystem::path(path) / "config.yaml").string()});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Diagnostic{path, 0, 0, "cannot open the config file", "check the path"});
     std::ostringstream text;

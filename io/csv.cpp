@@ -145,13 +145,18 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
             // In strict mode libcsv stops at the offending byte: a quote in a field that does not start
             // with one, or text after a field's closing quote.
             const int field = int(p.current.size()) + 1;
+            const std::string number = std::to_string(field);
             const std::string fix = "quote the whole field and double each quote inside it, like \"say \"\"hi\"\"\"";
             if (csv_error(&parser) != CSV_EPARSE)
-                problems.error({name, p.line, field, std::string("cannot read the file: ") + csv_strerror(csv_error(&parser)), ""});
+                problems.error({name, p.line, field, std::string("cannot read the file: ") + csv_strerror(csv_error(&parser)),
+                                "check that it is a CSV file"});
             else if (parser.quoted)
-                problems.error({name, p.line, field, "malformed CSV: '" + std::string(1, text[pos + used]) + "' after the closing quote of field " + std::to_string(field), fix});
+                problems.error({name, p.line, field,
+                                "malformed CSV: '" + std::string(1, text[pos + used]) + "' after the closing quote of field " + number,
+                                fix});
             else
-                problems.error({name, p.line, field, "malformed CSV: a quote (\") inside field " + std::to_string(field) + ", which does not start with one", fix});
+                problems.error({name, p.line, field,
+                                "malformed CSV: a quote (\") inside field " + number + ", which does not start with one", fix});
             break;
         }
         if (p.records.size() > options.max_rows + 1) {
@@ -205,7 +210,8 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
                 problems.error({name, line, int(c + 1), "field is longer than " + std::to_string(options.max_field_bytes) + " bytes", "shorten it"});
                 ok = false;
             } else if (!valid_utf8(record[c])) {
-                problems.error({name, line, int(c + 1), "field '" + escape_bytes(record[c]) + "' is not valid UTF-8", "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
+                problems.error({name, line, int(c + 1), "field '" + escape_bytes(record[c]) + "' is not valid UTF-8",
+                                "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
                 ok = false;
             }
         }

@@ -62,7 +62,8 @@ std::string closest(const std::string& word, const std::vector<std::string>& can
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const std::string& c : candidates) {
         const std::size_t d = edit_distance(word, c);
-        if (d < best_distance) {
+        // Short words need most of their letters right: 'P99' is not a typo of 'P1'.
+        if (d < best_distance && 2 * d <= word.size()) {
             best_distance = d;
             best = c;
         }

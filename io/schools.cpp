@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace staffnet {
 
@@ -42,14 +43,14 @@ SchoolTable read_schools(const std::string& path, const std::vector<std::string>
     for (int c : measure_columns) out.measure_names.push_back(csv.header[c]);
     for (int c : attribute_columns) out.attribute_names.push_back(csv.header[c]);
 
-    std::vector<std::string> seen;
+    std::map<std::string, int> seen;  // id -> line
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
         const auto& row = csv.rows[r];
         School s{row[id], name >= 0 ? row[name] : row[id], {}, {}};
         if (s.id.empty()) problems.error(csv.at(r, id, "id is empty", "give every school a unique id"));
-        else if (std::find(seen.begin(), seen.end(), s.id) != seen.end())
-            problems.error(csv.at(r, id, "duplicate school id '" + s.id + "'", "give each school one row"));
-        seen.push_back(s.id);
+        else if (const auto [it, fresh] = seen.try_emplace(s.id, csv.lines[r]); !fresh)
+            problems.error(csv.at(r, id, "duplicate school id '" + s.id + "', first used on line " + std::to_string(it->second),
+                                  "give each school one row"));
         for (int c : measure_columns) {
             double x = std::nan("");
             if (!row[c].empty()) {

@@ -62,7 +62,10 @@ TieTable read_ties(const std::string& path, const PeopleTable& people, std::vect
         bool ok = true;
         for (const auto& [col, end] : {std::pair{source, &tie.source}, {target, &tie.target}}) {
             const auto it = people.index.find(row[col]);
-            if (it == people.index.end()) {
+            if (row[col].empty()) {
+                problems.error(csv.at(r, col, csv.header[col] + " is empty", "write the id of a person in " + people.file));
+                ok = false;
+            } else if (it == people.index.end()) {
                 problems.error(csv.at(r, col, "unknown person '" + row[col] + "'" + did_you_mean(row[col], ids),
                                       "add them to " + people.file + " or correct the id"));
                 ok = false;
