@@ -34,12 +34,13 @@ struct AnalyzeArgs {
     bool research = false;
 };
 
-// The key for --pseudonymize: STAFFNET_KEY from the environment.
-std::string pseudonym_key() {
-    const char* key = std::getenv("STAFFNET_KEY");
-    if (!key || !*key)
+// The key for --pseudonymize: STAFFNET_KEY from the environment, else privacy.key in the config.
+std::string pseudonym_key(const AnalysisConfig& config) {
+    const char* env = std::getenv("STAFFNET_KEY");
+    const std::string key = (env && *env) ? env : config.privacy_key;
+    if (key.empty())
         throw InputError(Diagnostic{"STAFFNET_KEY", 0, 0, "--pseudonymize needs a secret key and none is set",
-                                    "set the environment variable STAFFNET_KEY to a long random secret and keep it safe"});
+                                    "set the environment variable STAFFNET_KEY (or privacy: key: in the config) to a long random secret"});
     return key;
 }
 
@@ -153,7 +154,7 @@ VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, O
 void run_analysis(const AnalyzeArgs& args) {
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
-    if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(), args.research);
+    if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(config), args.research);
     const Network& net = d.network;
 
     std::vector<MetricRequest> requests = config.metrics;

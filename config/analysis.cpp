@@ -109,6 +109,88 @@ std::string resolve(const std::string& folder, const std::string& path) {
     return p.is_absolute() ? path : (std::filesystem::path(folder) / p).lexically_normal().string();
 }
 
+// A list of names: `[a, b]` or one name per line.
+std::vector<std::string> read_names(Reader& r, const YAML::Node& node, const std::string& key) {
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (!node.IsSequence()) {
+        r.problems.error(r.at(node, key + " must be a list of names", "write it like '" + key + ": [a, b]'"));
+        return out;
+    }
+    for (const YAML::Node& item : node) {
+        if (!item.IsScalar()) {
+            r.problems.error(r.at(item, "each entry of " + key + " must be a single name"));
+            continue;
+        }
+        out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+void read_statistics(Reader& r, const YAML::Node& node, StatisticsConfig& out) {
+    if (!r.keys(node, "statistics", {"permutations", "bootstrap", "min_group_size", "regressions"})) return;
+    r.scalar(node, "permutations", out.permutations, "a whole number");
+    r.scalar(node, "bootstrap", out.bootstrap, "a whole number");
+    r.scalar(node, "min_group_size", out.min_group_size, "a whole number");
+    const YAML::Node list = node["regressions"];
+    if (!list) return;
+    if (!list.IsSequence()) {
+        r.problems.error(r.at(list, "regressions must be a list of models", "start each with '- outcome: <participation measure>'"));
+        return;
+    }
+    for (const YAML::Node& item : list) {
+        if (!r.keys(item, "a regression", {"outcome", "model", "predictors", "controls"})) continue;
+        RegressionSpec spec;
+        r.scalar(item, "outcome", spec.outcome, "a participation measure");
+        if (spec.outcome.empty()) r.problems.error(r.at(item, "a regression needs an outcome", "add 'outcome: <participation measure>'"));
+        r.choice(item, "model", spec.model, {"auto", "ols", "logistic"});
+        spec.predictors = read_names(r, item["predictors"], "predictors");
+        spec.controls = read_names(r, item["controls"], "controls");
+        out.regressions.push_back(std::move(spec));
+    }
+}
+
+void read_risk(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
+    if (!r.keys(node, "risk", {"isolate_rule", "tie_types", "weights", "high", "medium", "constraint_threshold", "contacts"})) return;
+    RiskOptions& risk = config.risk;
+    std::string rule = rule_name(risk.rule);
+    r.choice(node, "isolate_rule", rule, {"no_ties", "never_named", "cut_off", "peripheral"});
+    for (const IsolateRule candidate : {IsolateRule::no_ties, IsolateRule::never_named, IsolateRule::cut_off, IsolateRule::peripheral})
+        if (rule == rule_name(candidate)) risk.rule = candidate;
+    config.risk_tie_types = read_names(r, node["tie_types"], "tie_types");
+    for (const std::string& type : config.risk_tie_types) {
+        std::vector<std::string> declared;
+        for (const TieType& t : config.network.types) declared.push_back(t.name);
+        if (std::find(declared.begin(), declared.end(), type) == declared.end())
+            r.problems.error(r.at(node["tie_types"], "risk uses the tie type '" + type + "', which is not declared" + did_you_mean(type, declared),
+                                  "use types listed under tie_types"));
+    }
+    r.scalar(node, "high", risk.high, "a number");
+    r.scalar(node, "medium", risk.medium, "a number");
+    r.scalar(node, "constraint_threshold", risk.constraint_threshold, "a number");
+    r.scalar(node, "contacts", risk.contacts, "a whole number");
+    const YAML::Node weights = node["weights"];
+    RiskWeights& w = risk.weights;
+    const std::vector<std::pair<std::string, double*>> fields = {
+        {"isolated", &w.isolated}, {"one_tie", &w.one_tie}, {"outside_core", &w.outside_core},
+        {"no_school_ties", &w.no_school_ties}, {"high_constraint", &w.high_constraint},
+        {"low_participation", &w.low_participation}, {"no_district_tie", &w.no_district_tie},
+        {"single_district_tie", &w.single_district_tie}, {"single_path", &w.single_path},
+        {"far_from_district", &w.far_from_district}, {"school_no_district_tie", &w.school_no_district_tie},
+        {"school_one_member", &w.school_one_member}, {"school_no_close_tie", &w.school_no_close_tie},
+        {"school_leaders_unlinked", &w.school_leaders_unlinked}, {"school_staff_isolated", &w.school_staff_isolated},
+        {"school_low_density", &w.school_low_density}};
+    std::vector<std::string> names;
+    for (const auto& [name, field] : fields) names.push_back(name);
+    if (!weights || !r.keys(weights, "risk.weights", names)) return;
+    for (const auto& [name, field] : fields) r.scalar(weights, name, *field, "a number (0 turns the reason off)");
+}
+
+void read_privacy(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
+    if (!r.keys(node, "privacy", {"key"})) return;
+    r.scalar(node, "key", config.privacy_key, "a secret text");
+}
+
 void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>& out) {
     std::vector<std::string> names;
     for (const Metric& m : metrics()) names.push_back(m.name);
@@ -186,7 +268,7 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.network.types = default_tie_types();
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
-    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "seed"})) {
+    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "risk", "privacy", "seed"})) {
         if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "schools"})) {
             r.scalar(data, "people", people, "a file path");
             r.scalar(data, "ties", ties, "a file path");
@@ -224,6 +306,9 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
             }
         }
         if (const YAML::Node list = root["metrics"]) read_metrics(r, list, config.metrics);
+        if (const YAML::Node node = root["statistics"]) read_statistics(r, node, config.statistics);
+        if (const YAML::Node node = root["risk"]) read_risk(r, node, config);
+        if (const YAML::Node node = root["privacy"]) read_privacy(r, node, config);
         r.scalar(root, "seed", config.seed, "a whole number");
     }
     r.problems.check();

@@ -36,6 +36,7 @@ struct AnalysisConfig {
     StatisticsConfig statistics;
     RiskOptions risk;                     // `risk:` in the YAML
     std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
+    std::string privacy_key;              // key for --pseudonymize when STAFFNET_KEY is not set
     unsigned seed = 42;
 };
 
