@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "support/cli.hpp"
 #include "support/graphs.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,33 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out, err;
-};
-
-// Runs the CLI in-process with std::cout and std::cerr captured.
-Run run(std::vector<std::string> args) {
-    args.insert(args.begin(), "staffnet");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    std::streambuf* const old_out = std::cout.rdbuf(out.rdbuf());
-    std::streambuf* const old_err = std::cerr.rdbuf(err.rdbuf());
-    Run r;
-    try {
-        r.code = run_cli(int(argv.size()), argv.data());
-    } catch (...) {
-        std::cout.rdbuf(old_out);
-        std::cerr.rdbuf(old_err);
-        throw;
-    }
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+using test::Run;
+using test::run;
 
 std::string io(const std::string& name) { return fixture("io/fixtures/" + name); }
 std::string cli(const std::string& name) { return fixture("cli/fixtures/" + name); }

@@ -1,6 +1,7 @@
 // End to end on the bundled example district: the planted structure comes back out.
 #include "cli/commands.hpp"
 #include "io/csv.hpp"
+#include "support/cli.hpp"
 #include "support/graphs.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,15 +18,9 @@ namespace {
 // Runs `staffnet analyze` once per process on the example, with extra flags, into a fresh folder.
 std::string analyzed(const std::string& name, std::vector<std::string> flags = {}) {
     const std::string out = test::temp_dir(name);
-    std::vector<std::string> args = {"staffnet", "analyze", STAFFNET_EXAMPLE_CONFIG, "--out", out, "--force"};
+    std::vector<std::string> args = {"analyze", STAFFNET_EXAMPLE_CONFIG, "--out", out, "--force"};
     args.insert(args.end(), flags.begin(), flags.end());
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::ostringstream quiet;
-    auto* old = std::cout.rdbuf(quiet.rdbuf());
-    const int code = run_cli(int(argv.size()), argv.data());
-    std::cout.rdbuf(old);
-    REQUIRE(code == 0);
+    REQUIRE(test::run(args).code == 0);
     return out;
 }
 

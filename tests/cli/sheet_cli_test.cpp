@@ -1,5 +1,6 @@
 #include "cli/sheet_commands.hpp"
 #include "io/diagnostic.hpp"
+#include "support/cli.hpp"
 #include "support/graphs.hpp"
 
 #include <catch2/catch.hpp>
@@ -15,44 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out, err;
-};
-
-// Runs the two sheet commands in-process as run_cli does (same exit codes and messages), with
-// std::cout and std::cerr captured.
-Run run(std::vector<std::string> args) {
-    args.insert(args.begin(), "staffnet");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    std::streambuf* const old_out = std::cout.rdbuf(out.rdbuf());
-    std::streambuf* const old_err = std::cerr.rdbuf(err.rdbuf());
-    CLI::App app{"staffnet"};
-    app.require_subcommand(1);
-    add_template_command(app);
-    add_import_sheet_command(app);
-    Run r;
-    try {
-        app.parse(int(argv.size()), argv.data());
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        r.code = 2;
-    } catch (const InputError& e) {
-        for (const Diagnostic& d : e.diagnostics()) std::cerr << format(d) << '\n';
-        std::cerr << "staffnet: stopped; no output was written\n";
-        r.code = 2;
-    } catch (const std::exception& e) {
-        std::cerr << "staffnet: error: " << e.what() << '\n';
-        r.code = 1;
-    }
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+using test::Run;
+using test::run;
 
 std::string sheets(const std::string& name) { return test::fixture("io/fixtures/sheets/" + name); }
 
