@@ -70,7 +70,7 @@ TEST_CASE("the planted isolated schools top the school list", "[cli][example]") 
     CHECK(top == std::vector<std::string>{"S13", "S14", "S33", "S36"});
 }
 
-TEST_CASE("--pseudonymize leaves no name or id in any output", "[cli][privacy]") {
+TEST_CASE("pseudonymised output (--pseudonymize) leaves no name or id anywhere", "[cli][privacy]") {
     ::setenv("STAFFNET_KEY", "test key, not secret", 1);
     const std::string out = analyzed("pseudonymized", {"--pseudonymize"});
     const CsvTable people = read_csv(std::string(STAFFNET_SOURCE_DIR) + "/examples/district/people.csv");
