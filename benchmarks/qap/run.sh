@@ -15,6 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 Rscript "$here/make_data.R" "$work" "$people"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # Wall-clock seconds of one command, its stdout kept in a file.
 timed() {
