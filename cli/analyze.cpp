@@ -14,6 +14,7 @@
 #include "io/table.hpp"
 #include "viz/outreach.hpp"
 #include "viz/render.hpp"
+#include "viz/report.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -95,7 +96,7 @@ std::vector<ParticipationMeasure> participation_of(const District& d, const Anal
 
 // schools.csv, correlations.csv and regression.csv/.json.
 void add_school_outputs(const District& d, const AnalysisConfig& config, const std::vector<ScoreColumn>& people_columns,
-                        OutputSet& outputs) {
+                        OutputSet& outputs, ReportData& report) {
     VertexScores betweenness_scores;
     for (const auto& [name, scores] : people_columns)
         if (name == "betweenness") betweenness_scores = scores;
@@ -104,9 +105,11 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
     const std::vector<ParticipationMeasure> participation = participation_of(d, config);
     const auto& stats = config.statistics;
     outputs.add("schools.csv", schools_csv(d.schools, measures));
-    outputs.add("correlations.csv",
-                correlations_csv(correlation_table(measures, d.schools, participation,
-                                                   {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed})));
+    report.school_measures = measures;
+    report.participation = participation;
+    report.correlations = correlation_table(measures, d.schools, participation,
+                                            {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed});
+    outputs.add("correlations.csv", correlations_csv(report.correlations));
     const std::vector<RegressionRow> models =
         regressions(measures, d.schools, stats.regressions.empty() ? default_regressions(participation) : stats.regressions);
     outputs.add("regression.csv", regression_csv(models));
@@ -115,7 +118,7 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
 
 // isolation_risk.csv, schools_at_risk.csv, outreach_plan.csv and outreach.html; returns each
 // person's score for the isolation_risk column of people.csv.
-VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs) {
+VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs, ReportData& report) {
     const Network& net = d.network;
     std::vector<bool> keep(net.options.types.size(), config.risk_tie_types.empty());
     std::string used;
@@ -146,6 +149,10 @@ VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, O
         outputs.add("outreach_plan.csv", outreach_plan_csv(net, d.schools, outreach_cover(risk_net, d.schools, flagged), flagged));
     }
     outputs.add("outreach.html", outreach_sheet_html(net, d.schools, people, schools, how.rule));
+    report.people_risk = people;
+    report.school_risk = schools;
+    report.isolate_rule = how.rule;
+    report.risk_tie_types = used;
     VertexScores score(net.size(), std::nan(""));
     for (const RiskEntry& e : people) score[e.person] = e.score;
     return score;
@@ -169,15 +176,27 @@ void run_analysis(const AnalyzeArgs& args) {
     diagram.seed = config.seed;
 
     OutputSet outputs;
+    ReportData report;
+    report.source = config.file;
+    report.network = net;
+    report.schools = d.schools;
+    report.seed = config.seed;
     // isolation_risk sits after community, as in the people.csv contract.
-    const VertexScores risk = add_risk_outputs(d, config, outputs);
+    const VertexScores risk = add_risk_outputs(d, config, outputs, report);
     auto after = std::find_if(columns.begin(), columns.end(), [](const ScoreColumn& c) { return c.first == "community"; });
     columns.insert(after == columns.end() ? columns.end() : after + 1, {"isolation_risk", risk});
     outputs.add("people.csv", people_csv(net, columns));
-    if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs);
-    outputs.add("patterns.csv", patterns_csv(pattern_probes(net, {.min_group_size = config.statistics.min_group_size}),
-                                             config.statistics.min_group_size));
+    if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs, report);
+    report.patterns = pattern_probes(net, {.min_group_size = config.statistics.min_group_size});
+    report.min_group_size = config.statistics.min_group_size;
+    outputs.add("patterns.csv", patterns_csv(report.patterns, config.statistics.min_group_size));
     outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
+    DiagramConfig diagrams;  // = config.diagrams once config/ parses `diagrams:`
+    diagrams.seed = config.seed;
+    report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams);
+    for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
+    report.graph_measures = graph_measures(net, config.seed);
+    outputs.add("report.html", report_html(report));
     outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
     commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
     for (const auto& [name, content] : outputs.files) std::cout << "wrote " << args.out_dir << "/" << name << '\n';

@@ -6,8 +6,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <regex>
 #include <stdexcept>
 
 namespace staffnet {
@@ -23,24 +26,113 @@ struct GraphDeleter {
     void operator()(Agraph_t* g) const { agclose(g); }
 };
 
-bool is_text(const std::string& key) {
-    return key == "label" || key == "xlabel" || key == "tooltip" || key == "headlabel" || key == "taillabel";
+bool is_label(const std::string& key) {
+    return key == "label" || key == "xlabel" || key == "headlabel" || key == "taillabel";
 }
 
-// Sets attributes; text attributes go through plain_label so user text is always literal.
+bool is_tooltip(const std::string& key) {
+    return key == "tooltip" || key == "edgetooltip" || key == "labeltooltip" || key == "headtooltip" || key == "tailtooltip";
+}
+
+// Sets attributes; label and tooltip texts are escaped so user text is always literal.
 void set_all(void* object, const Attributes& attributes) {
-    for (const auto& [key, value] : attributes)
-        agsafeset(object, c(key), c(is_text(key) ? plain_label(value) : value), c(std::string()));
+    for (const auto& [key, value] : attributes) {
+        const std::string text = is_label(key) ? plain_label(value) : is_tooltip(key) ? plain_tooltip(value) : value;
+        agsafeset(object, c(key), c(text), c(std::string()));
+    }
+}
+
+// A colour as given when it is #RRGGBB, #RRGGBBAA or a Graphviz colour name; black otherwise, so a
+// configured colour can never break out of an HTML-like label attribute.
+std::string safe_colour(const std::string& colour) {
+    static const std::regex ok("#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?|[A-Za-z]{1,30}");
+    return std::regex_match(colour, ok) ? colour : "black";
+}
+
+std::string line_sample(const std::string& style) {
+    if (style == "dashed") return "&#8211; &#8211; &#8211;";
+    if (style == "dotted") return "&#183; &#183; &#183; &#183; &#183;";
+    if (style == "bold") return "<B>&#8212;&#8212;&#8212;</B>";
+    return "&#8212;&#8212;&#8212;";
+}
+
+std::string legend_cell(const LegendEntry& e, double font_size) {
+    const int box = int(font_size);
+    const std::string colour = safe_colour(e.colour);
+    std::string swatch;
+    switch (e.kind) {
+        case LegendEntry::Kind::node:
+            swatch = fmt::format(R"(<TD BGCOLOR="{}" BORDER="1" COLOR="#333333" WIDTH="{}" HEIGHT="{}" FIXEDSIZE="TRUE"></TD>)", colour, box, box);
+            break;
+        case LegendEntry::Kind::outline:
+            swatch = fmt::format(R"(<TD BGCOLOR="white" BORDER="3" COLOR="{}"{} WIDTH="{}" HEIGHT="{}" FIXEDSIZE="TRUE"></TD>)",
+                                 colour, e.style == "dashed" ? R"( STYLE="dashed")" : "", box, box);
+            break;
+        case LegendEntry::Kind::edge:
+            swatch = fmt::format(R"(<TD><FONT COLOR="{}">{}</FONT></TD>)", colour,
+                                 line_sample(e.style));
+            break;
+    }
+    return swatch + R"(<TD ALIGN="LEFT">)" + html_label_text(e.text) + "</TD>";
+}
+
+// The title and legend as one HTML-like label (the only HTML-like label render() makes; every
+// text in it is escaped).
+std::string legend_label(const std::string& title, const std::vector<LegendEntry>& legend, double font_size) {
+    constexpr std::size_t per_row = 4;
+    const std::size_t columns = 2 * std::min(per_row, std::max<std::size_t>(legend.size(), 1));
+    std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">)";
+    if (!title.empty())
+        html += fmt::format(R"(<TR><TD COLSPAN="{}" ALIGN="LEFT"><FONT POINT-SIZE="{:.0f}"><B>{}</B></FONT></TD></TR>)", columns,
+                            1.3 * font_size, html_label_text(title));
+    for (std::size_t i = 0; i < legend.size(); i += per_row) {
+        html += "<TR>";
+        for (std::size_t j = i; j < std::min(legend.size(), i + per_row); ++j) html += legend_cell(legend[j], font_size);
+        html += "</TR>";
+    }
+    return html + "</TABLE>";
+}
+
+bool known_format(const std::string& format) {
+    return format == "svg" || format == "png" || format == "pdf" || format == "dot";
 }
 
 }  // namespace
 
-std::string plain_label(const std::string& text) {
+namespace {
+
+// Graphviz 2.42 reads a label as: \N-style substitution, then entities, then backslash escapes;
+// and a tooltip as: entities, backslash escapes, then substitution. So a literal backslash must
+// reach the label stage as two, and the tooltip stage as four, entities.
+std::string escaped(const std::string& text, const char* backslash) {
     std::string out;
     for (char ch : text) {
-        if (ch == '\\') out += "\\\\";
-        else if (ch == '\n' || ch == '\r') out += ' ';
+        if (ch == '&') out += "&amp;";
+        else if (ch == '\\') out += backslash;
+        else if ((static_cast<unsigned char>(ch) < 0x20) || ch == 0x7f) out += ' ';
         else out += ch;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string plain_label(const std::string& text) { return escaped(text, "&#92;&#92;"); }
+
+std::string plain_tooltip(const std::string& text) { return escaped(text, "&#92;&#92;&#92;&#92;"); }
+
+std::string html_label_text(const std::string& text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            case '\\': out += "&#92;"; break;
+            default: out += (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ? ' ' : ch;
+        }
     }
     return out;
 }
@@ -51,25 +143,64 @@ const std::vector<std::string>& palette() {
     return colours;
 }
 
-std::string render(const Diagram& diagram, const std::string& engine, const std::string& format) {
-    // Graphviz keeps global state; one rendering at a time.
+namespace {
+
+// Graphviz keeps global state; one layout at a time.
+std::mutex& graphviz_gate() {
     static std::mutex gate;
-    const std::lock_guard lock(gate);
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    return gate;
+}
+
+// Cairo stamps a PDF with the time it was made; a fixed date of the same length keeps the file the
+// same for the same diagram (and its byte offsets valid).
+void fix_creation_date(std::string& pdf) {
+    const std::string key = "/CreationDate (D:";
+    const std::size_t at = pdf.find(key);
+    if (at == std::string::npos || at + key.size() + 14 > pdf.size()) return;
+    const std::string fixed = "20000101000000";
+    for (std::size_t i = 0; i < fixed.size(); ++i)
+        if (std::isdigit(static_cast<unsigned char>(pdf[at + key.size() + i]))) pdf[at + key.size() + i] = fixed[i];
+}
+
+// Some layouts (sfdp) draw from the C library's generators without reseeding them from `start`, so
+// a layout would depend on those run before it in the process; reset them to the diagram's seed.
+void reseed(const Diagram& diagram) {
+    const auto start = diagram.graph.find("start");
+    const long seed = start == diagram.graph.end() ? 0 : std::strtol(start->second.c_str(), nullptr, 10);
+    srand48(seed);
+    std::srand(static_cast<unsigned>(seed));
+    srandom(static_cast<unsigned>(seed));
+}
+
+// The cgraph graph for `diagram`; `nodes[i]` is diagram.nodes[i].
+std::unique_ptr<Agraph_t, GraphDeleter> build_graph(const Diagram& diagram, std::vector<Agnode_t*>& nodes) {
     std::unique_ptr<Agraph_t, GraphDeleter> graph(
         agopen(c(std::string("staffnet")), diagram.directed ? Agdirected : Agundirected, nullptr));
     Agraph_t* g = graph.get();
     set_all(g, diagram.graph);
+    if (!diagram.legend.empty()) {
+        // agsafeset finds the HTML string agstrdup_html made, so the label keeps its HTML mark.
+        const auto size = diagram.graph.find("fontsize");
+        const double font_size = size == diagram.graph.end() ? 14.0 : std::atof(size->second.c_str());
+        char* html = agstrdup_html(g, c(legend_label(diagram.title, diagram.legend, font_size)));
+        agsafeset(g, c(std::string("label")), html, c(std::string()));
+        agstrfree(g, html);
+        agsafeset(g, c(std::string("labelloc")), c(std::string("b")), c(std::string()));
+        agsafeset(g, c(std::string("labeljust")), c(std::string("l")), c(std::string()));
+    } else if (!diagram.title.empty()) {
+        set_all(g, {{"label", diagram.title}, {"labelloc", "t"}});
+    }
     agattr(g, AGNODE, c(std::string("label")), c(std::string("")));
 
     std::vector<Agraph_t*> clusters;
     for (std::size_t i = 0; i < diagram.clusters.size(); ++i) {
         Agraph_t* sub = agsubg(g, c(fmt::format("cluster_{}", i)), 1);
-        set_all(sub, diagram.clusters[i].attributes);
+        // A cluster's label must not inherit the graph's HTML-like legend.
         set_all(sub, {{"label", diagram.clusters[i].label}});
+        set_all(sub, diagram.clusters[i].attributes);
         clusters.push_back(sub);
     }
-    std::vector<Agnode_t*> nodes;
+    nodes.clear();
     for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
         const Diagram::Node& node = diagram.nodes[i];
         Agraph_t* owner = node.cluster >= 0 ? clusters.at(std::size_t(node.cluster)) : g;
@@ -83,15 +214,60 @@ std::string render(const Diagram& diagram, const std::string& engine, const std:
         Agedge_t* e = agedge(g, nodes.at(edge.tail), nodes.at(edge.head), nullptr, 1);
         set_all(e, edge.attributes);
     }
-    if (gvLayout(gvc.get(), g, engine.c_str()) != 0) throw std::runtime_error("graphviz could not lay out the diagram with " + engine);
-    char* data = nullptr;
-    unsigned length = 0;
-    const int status = gvRenderData(gvc.get(), g, format.c_str(), &data, &length);
-    std::string out = (status == 0 && data) ? std::string(data, length) : std::string();
-    if (data) gvFreeRenderData(data);
+    return graph;
+}
+
+}  // namespace
+
+std::vector<std::string> render(const Diagram& diagram, const std::vector<std::string>& formats) {
+    for (const std::string& f : formats)
+        if (!known_format(f)) throw std::runtime_error("unknown diagram format '" + f + "' (svg, png, pdf or dot)");
+    const std::lock_guard lock(graphviz_gate());
+    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    std::vector<Agnode_t*> nodes;
+    const auto graph = build_graph(diagram, nodes);
+    Agraph_t* g = graph.get();
+    reseed(diagram);
+    if (gvLayout(gvc.get(), g, diagram.engine.c_str()) != 0)
+        throw std::runtime_error("graphviz could not lay out the diagram with " + diagram.engine);
+    std::vector<std::string> out;
+    for (const std::string& format : formats) {
+        // The layout is in points; only the bitmap is drawn at a finer resolution, so the SVG's
+        // viewBox and its content keep one scale.
+        GD_drawing(g)->dpi = format == "png" ? diagram.png_dpi : 0.0;
+        char* data = nullptr;
+        unsigned length = 0;
+        const int status = gvRenderData(gvc.get(), g, format.c_str(), &data, &length);
+        out.push_back((status == 0 && data) ? std::string(data, length) : std::string());
+        if (format == "pdf") fix_creation_date(out.back());
+        if (data) gvFreeRenderData(data);
+        if (status != 0) {
+            gvFreeLayout(gvc.get(), g);
+            throw std::runtime_error("graphviz could not render " + format);
+        }
+    }
     gvFreeLayout(gvc.get(), g);
-    if (status != 0) throw std::runtime_error("graphviz could not render " + format);
     return out;
+}
+
+std::vector<Point> layout_positions(const Diagram& diagram) {
+    const std::lock_guard lock(graphviz_gate());
+    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    std::vector<Agnode_t*> nodes;
+    const auto graph = build_graph(diagram, nodes);
+    reseed(diagram);
+    if (gvLayout(gvc.get(), graph.get(), diagram.engine.c_str()) != 0)
+        throw std::runtime_error("graphviz could not lay out the diagram with " + diagram.engine);
+    std::vector<Point> out;
+    for (Agnode_t* n : nodes) out.push_back({ND_coord(n).x, ND_coord(n).y});
+    gvFreeLayout(gvc.get(), graph.get());
+    return out;
+}
+
+std::string render(const Diagram& diagram, const std::string& engine, const std::string& format) {
+    Diagram d = diagram;
+    d.engine = engine;
+    return render(d, std::vector<std::string>{format}).front();
 }
 
 Diagram sociogram(const Network& net, const SociogramOptions& options) {

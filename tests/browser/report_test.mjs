@@ -1,0 +1,167 @@
+// Opens report.html from a file in Debian's headless Chromium, driven by playwright-core (which
+// downloads no browser), and checks it as a district team would meet it: no console errors, no
+// network requests, working pan/zoom, sorting and charts, and names that try to inject markup
+// shown as text. Saves screenshots. Exit 0: passed, 1: failed, 77: skipped (no Chromium or no
+// playwright-core, outside CI).
+//
+//   node report_test.mjs --staffnet build/staffnet --out build/browser
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
+  a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
+const staffnet = path.resolve(args.staffnet ?? 'build/staffnet');
+const outDir = path.resolve(args.out ?? 'build/browser');
+const chromiumPath = args.chromium ?? '/usr/bin/chromium';
+const example = path.resolve(here, '../../examples/district/config.yaml');
+
+function skip(why) {
+  if (process.env.CI) { console.error(`browser test: ${why} (required in CI)`); process.exit(1); }
+  console.log(`browser test skipped: ${why}`);
+  process.exit(77);
+}
+if (!fs.existsSync(chromiumPath)) skip(`no Chromium at ${chromiumPath} (apt-get install chromium)`);
+let chromium;
+try {
+  ({ chromium } = await import(pathToFileURL(path.join(here, 'node_modules/playwright-core/index.mjs')).href));
+} catch {
+  skip('playwright-core is not installed (npm ci --prefix tests/browser)');
+}
+
+let passed = 0, failed = 0;
+function check(ok, what, detail = '') {
+  if (ok) { passed++; console.log(`ok: ${what}`); } else { failed++; console.log(`FAILED: ${what}${detail ? `\n    ${detail}` : ''}`); }
+}
+
+const scratch = [];
+function analyze(config, name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `staffnet-${name}-`));
+  scratch.push(dir);
+  const out = path.join(dir, 'out');
+  const run = spawnSync(staffnet, ['analyze', config, '--out', out], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`staffnet analyze ${config} failed (${run.status}):\n${run.stderr}`);
+  const report = path.join(out, 'report.html');
+  if (!fs.existsSync(report)) throw new Error(`staffnet analyze wrote no report.html into ${out}`);
+  return report;
+}
+
+// Loads a report in a fresh page; returns the page and what it tried to do.
+async function open(browser, file) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  await context.addInitScript(() => {
+    for (const name of ['alert', 'confirm', 'prompt']) window[name] = (m) => { window.__alerted = `${name}: ${m}`; };
+  });
+  const seen = { errors: [], requests: [], dialogs: [] };
+  // Anything that is not the file itself (or data:/blob:) is recorded and refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/^(file|data|blob|about):/.test(url)) return route.continue();
+    seen.requests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => seen.errors.push(`page error: ${e.message}`));
+  page.on('request', (r) => { if (!/^(file|data|blob|about):/.test(r.url())) seen.requests.push(r.url()); });
+  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => {
+    const charts = document.querySelectorAll('#charts .chart');
+    return charts.length > 0 && [...charts].every((c) => c.querySelector('svg') || c.textContent.trim());
+  }, null, { timeout: 20000 });
+  return { context, page, seen };
+}
+
+// Element screenshots scroll; the sticky navigation bar would cover part of them.
+const still = 'nav { position: static !important; }';
+
+function clean(seen, label) {
+  check(seen.errors.length === 0, `${label}: no console errors or warnings`, seen.errors.join('\n    '));
+  check(seen.requests.length === 0, `${label}: no network requests`, seen.requests.join('\n    '));
+  check(seen.dialogs.length === 0, `${label}: no dialog opened`, seen.dialogs.join('\n    '));
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+const started = Date.now();
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'],
+});
+try {
+  // 1. The tricky district: names try to break out of HTML, SVG and DOT.
+  const tricky = await open(browser, analyze(path.join(here, 'fixtures/config.yaml'), 'tricky'));
+  const { page } = tricky;
+  clean(tricky.seen, 'tricky names');
+  check(await page.evaluate(() => window.__alerted) === undefined, 'no alert, confirm or prompt ran');
+  const riskText = await page.locator('#risk-table').innerText();
+  check(riskText.includes('<script>alert(1)</script>'), 'the <script> name shows as text in the risk table');
+  check(riskText.includes('"><img src=x onerror=alert(2)>'), 'the <img onerror> name shows as text in the risk table');
+  const elements = await page.evaluate(() => ({
+    scripts: document.scripts.length,
+    images: document.querySelectorAll('img').length,
+    italics: [...document.querySelectorAll('i')].filter((e) => e.textContent === 'co' || e.textContent === 'not italic').length,
+    title: document.title,
+  }));
+  check(elements.scripts === 6, 'only the report\'s own 6 script elements exist', `found ${elements.scripts}`);
+  check(elements.images === 0, 'no <img> element was injected', `found ${elements.images}`);
+  check(elements.italics === 0, 'no <i> element was injected');
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll('#diagrams svg text')].map((t) => t.textContent));
+  const names = ['Amelia "Mia" Ruiz & <i>co</i>', 'Back\\slash \\N \\G \\', 'Line one Line two',
+                 '&lt;i&gt;not italic&lt;/i&gt; &amp;', '<script>alert(1)</script>', '"><img src=x onerror=alert(2)>',
+                 'Νίκος Παπαδόπουλος', 'Ада Лавлейс -- <!-- comment -->', '李华 (Li Hua)', '}; node [label=evil]; {',
+                 'Ольга Петрова', '王小明'];
+  for (const name of names) check(labels.includes(name), `diagram label shows ${JSON.stringify(name)} literally`);
+  const suppressed = await page.locator('#pattern-table td.suppressed').count();
+  check(suppressed > 0, 'groups below the minimum size are suppressed in the pattern table');
+  const schoolOptions = await page.locator('#school-diagram-select option').allInnerTexts();
+  check(schoolOptions.includes('Ärzte & "Söhne" <Academy>'), 'a school name with & " < > shows as text');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(outDir, 'report_tricky.png'), fullPage: true });
+  await page.selectOption('#school-diagram-select', { label: 'Ärzte & "Söhne" <Academy>' });
+  await page.locator('#diagram-school-0').screenshot({ path: path.join(outDir, 'school_tricky.png'), style: still });
+  await tricky.context.close();
+
+  // 2. The example district: what a team would see.
+  const ex = await open(browser, analyze(example, 'example'));
+  clean(ex.seen, 'example district');
+  const p = ex.page;
+  check(await p.locator('#charts .chart svg').count() >= 1, 'the scatter plots are drawn');
+  const viewport = () => p.evaluate(() =>
+    document.querySelector('#diagram-sociogram .svg-pan-zoom_viewport')?.getAttribute('transform') ?? '');
+  const before = await viewport();
+  await p.locator('#diagram-sociogram #svg-pan-zoom-zoom-in').click();
+  await p.waitForTimeout(300);
+  check(before !== '' && (await viewport()) !== before, 'the zoom-in button zooms the sociogram');
+  await p.locator('#diagram-sociogram #svg-pan-zoom-reset-pan-zoom').click();
+  const firstRows = () => p.locator('#school-table tbody tr td:first-child').allInnerTexts();
+  const unsorted = await firstRows();
+  await p.locator('#school-table thead th', { hasText: 'district ties' }).first().click();
+  const sorted = await firstRows();
+  check(sorted.join() !== unsorted.join(), 'clicking a school table heading sorts the rows');
+  await p.locator('#school-table thead th').first().click();
+  await p.locator('#diagram-sociogram').screenshot({ path: path.join(outDir, 'sociogram.png'), style: still });
+  for (let i = 0; i < 3; i++) await p.locator('#diagram-sociogram #svg-pan-zoom-zoom-in').click();
+  await p.waitForTimeout(300);
+  await p.locator('#diagram-sociogram').screenshot({ path: path.join(outDir, 'sociogram_zoomed.png'), style: still });
+  await p.locator('#diagram-sociogram #svg-pan-zoom-reset-pan-zoom').click();
+  await p.locator('#diagram-bridge').screenshot({ path: path.join(outDir, 'bridge_map.png'), style: still });
+  await p.locator('#correlations').screenshot({ path: path.join(outDir, 'correlations.png'), style: still });
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: path.join(outDir, 'report_top.png') });
+  await p.screenshot({ path: path.join(outDir, 'report.png'), fullPage: true });
+  clean(ex.seen, 'example district after interaction');
+  await ex.context.close();
+} finally {
+  await browser.close();
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(`screenshots in ${outDir}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
