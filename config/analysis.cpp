@@ -1,11 +1,13 @@
 #include "config/analysis.hpp"
 
+#include "io/csv.hpp"
 #include "io/diagnostic.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <sstream>
 
 namespace staffnet {
@@ -40,18 +42,16 @@ struct Reader {
                                                     : "indent its keys under '" + where + ":'"));
             return false;
         }
-        std::vector<std::pair<std::string, int>> seen;  // key, line
+        std::map<std::string, int> seen;  // key -> line
         for (const auto& kv : map) {
             if (!kv.first.IsScalar()) {
                 problems.error(at(kv.first, "a key in " + where + " must be a plain name", "write it as 'name: value'"));
                 continue;
             }
             const std::string key = kv.first.as<std::string>();
-            const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
-            if (first != seen.end())
+            if (const auto [first, fresh] = seen.try_emplace(key, kv.first.Mark().line + 1); !fresh)
                 problems.error(at(kv.first, "key '" + key + "' appears twice in " + where + ", first on line " + std::to_string(first->second),
                                   "keep one and merge their settings"));
-            seen.emplace_back(key, kv.first.Mark().line + 1);
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 std::string valid;
                 for (const std::string& a : allowed) valid += (valid.empty() ? "" : ", ") + a;
@@ -329,13 +329,96 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     return config;
 }
 
+// What a config may be, checked before it is loaded: it is a few kilobytes, a few levels deep,
+// with a handful of aliases. Beyond these, a file could exhaust the stack (yaml-cpp recurses once per
+// level) or, through aliases that repeat aliases (a "billion laughs"), make every later step
+// exponential.
+constexpr std::size_t max_config_bytes = 1 << 20;
+constexpr std::size_t max_config_depth = 32;
+constexpr std::size_t max_config_values = 10'000;
+
+struct TooBig {
+    YAML::Mark mark;
+    std::string message, fix;
+};
+
+// Walks the first document's parse events without building it, counting nesting depth and
+// values, each alias counted as the values it stands for. Throws TooBig at the first limit.
+class ConfigBounds : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnAnchor(const YAML::Mark&, const std::string& name) override { names_.push_back(name); }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { value(mark, anchor); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
+        value(mark, anchor);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        const auto size = sizes_.find(anchor);
+        if (size == sizes_.end())
+            throw TooBig{mark, "alias '*" + name(anchor) + "' stands for a node that contains it", "an alias may only repeat a node that ends before it"};
+        add(mark, size->second);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    std::size_t values_ = 0;
+    std::vector<std::pair<YAML::anchor_t, std::size_t>> open_;  // open collections: anchor, values before
+    std::map<YAML::anchor_t, std::size_t> sizes_;               // values each finished anchor stands for
+    std::vector<std::string> names_;                            // anchor names, anchor n at n - 1
+
+    std::string name(YAML::anchor_t anchor) const { return anchor >= 1 && anchor <= names_.size() ? names_[anchor - 1] : "?"; }
+    void add(const YAML::Mark& mark, std::size_t n) {
+        values_ += n;
+        if (values_ > max_config_values)
+            throw TooBig{mark, "aliases make the config more than " + std::to_string(max_config_values) + " values long",
+                         "use fewer aliases (*name); a config needs only a few"};
+    }
+    void value(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        add(mark, 1);
+        if (anchor) sizes_[anchor] = 1;
+    }
+    void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (open_.size() == max_config_depth)
+            throw TooBig{mark, "the config nests more than " + std::to_string(max_config_depth) + " levels deep",
+                         "a config needs only a few levels; check the indentation and the brackets"};
+        open_.emplace_back(anchor, values_);
+        add(mark, 1);
+    }
+    void close() {
+        const auto [anchor, before] = open_.back();
+        open_.pop_back();
+        if (anchor) sizes_[anchor] = values_ - before;
+    }
+};
+
+// Throws TooBig when `yaml` is beyond the limits above, and YAML::ParserException when it is not YAML.
+void check_bounds(const std::string& yaml) {
+    if (yaml.size() > max_config_bytes)
+        throw TooBig{YAML::Mark::null_mark(), "the config is larger than 1 MiB", "a config is a few kilobytes; check that this is the right file"};
+    std::istringstream in(yaml);
+    YAML::Parser parser(in);
+    ConfigBounds bounds;
+    parser.HandleNextDocument(bounds);
+}
+
 }  // namespace
 
 AnalysisConfig parse_analysis(const std::string& name, const std::string& yaml, const std::string& folder) {
     Reader r{name, {}};
     YAML::Node root;
     try {
+        check_bounds(yaml);
         root = YAML::Load(yaml);
+    } catch (const TooBig& e) {
+        throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, e.message, e.fix});
     } catch (const YAML::ParserException& e) {
         throw InputError(Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg,
                                     tab_indented(yaml, e.mark.line) ? "indent with spaces, as YAML does not allow tabs"
@@ -354,12 +437,10 @@ AnalysisConfig load_analysis(const std::string& path) {
     if (std::filesystem::is_directory(path))
         throw InputError(Diagnostic{path, 0, 0, "this is a folder, not a config file",
                                     "give the config file in it, such as " + (std::filesystem::path(path) / "config.yaml").string()});
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(Diagnostic{path, 0, 0, "cannot open the config file", "check the path"});
-    std::ostringstream text;
-    text << in.rdbuf();
+    if (!std::filesystem::exists(path)) throw InputError(Diagnostic{path, 0, 0, "cannot open the config file", "check the path"});
+    const std::string text = read_text_file(path, max_config_bytes);
     const std::string folder = std::filesystem::path(path).parent_path().string();
-    return parse_analysis(path, text.str(), folder.empty() ? "." : folder);
+    return parse_analysis(path, text, folder.empty() ? "." : folder);
 }
 
 }  // namespace staffnet

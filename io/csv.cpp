@@ -3,8 +3,8 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace staffnet {
 
@@ -19,29 +19,6 @@ Diagnostic CsvTable::at(std::size_t row, int col, std::string message, std::stri
 }
 
 namespace {
-
-// Length of the UTF-8 sequence starting at `i`, or 0 when the bytes there are not UTF-8.
-std::size_t utf8_length(const std::string& text, std::size_t i) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    const unsigned char c = s[i];
-    std::size_t extra = 0;
-    unsigned min = 0;
-    if (c < 0x80) return 1;
-    if ((c & 0xE0) == 0xC0) extra = 1, min = 0x80;
-    else if ((c & 0xF0) == 0xE0) extra = 2, min = 0x800;
-    else if ((c & 0xF8) == 0xF0) extra = 3, min = 0x10000;
-    else return 0;
-    if (i + extra >= n) return 0;
-    unsigned code = c & (0x3Fu >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-        if ((s[i + k] & 0xC0) != 0x80) return 0;
-        code = (code << 6) | (s[i + k] & 0x3Fu);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-    return extra + 1;
-}
 
 // The text with each byte that is not UTF-8 written as \xNN, cut to about 60 bytes, for messages.
 std::string escape_bytes(const std::string& text) {
@@ -75,13 +52,13 @@ struct Parse {
     std::vector<std::string> current;
     int line = 0;           // the physical line being fed
     int record_start = 1;   // the line the current record began on
-    bool too_big = false;
+    std::pair<int, int> too_long{0, 0};  // line and field of the first field over max_field_bytes
 };
 
 void on_field(void* data, std::size_t len, void* user) {
     auto* p = static_cast<Parse*>(user);
     if (len > p->options->max_field_bytes) {
-        p->too_big = true;
+        if (p->too_long.first == 0) p->too_long = {p->record_start, int(p->current.size()) + 1};
         len = 0;
     }
     p->current.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
@@ -92,6 +69,29 @@ void on_record(int, void* user) {
     p->records.push_back(std::move(p->current));
     p->record_lines.push_back(p->record_start);
     p->current.clear();
+}
+
+// The records of `text` if it is well-formed CSV, or fewer: line ends outside quoted fields that
+// end a line with more than spaces and tabs (libcsv skips blank lines). Counts at memchr speed, so
+// that a file with far too many rows is refused before any is stored.
+std::size_t count_records(const std::string& text) {
+    std::size_t records = 0;
+    bool quoted = false, blank = true;
+    for (const char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '\n' || c == '\r')) {
+            records += !blank;
+            blank = true;
+        } else if (c != ' ' && c != '\t') {
+            blank = false;
+        }
+    }
+    return records + !blank;
+}
+
+Diagnostic too_many_rows(const std::string& name, const CsvOptions& options) {
+    return {name, 0, 0, "more than " + std::to_string(options.max_rows) + " rows",
+            "staffnet reads at most " + std::to_string(options.max_rows) + " rows from one file; check that this is the right file"};
 }
 
 char detect_delimiter(const std::string& text) {
@@ -129,7 +129,9 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
     csv_set_delim(&parser, static_cast<unsigned char>(table.delimiter));
-    Parse p{&options, {}, {}, {}, 0, 1, false};
+    if (const std::size_t records = count_records(text); records > options.max_rows + 1)
+        throw InputError(too_many_rows(name, options));
+    Parse p{&options, {}, {}, {}, 0, 1, {}};
     DiagnosticList problems;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -159,8 +161,13 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
                                 "malformed CSV: a quote (\") inside field " + number + ", which does not start with one", fix});
             break;
         }
-        if (p.records.size() > options.max_rows + 1) {
-            problems.error({name, p.line, 0, "more than " + std::to_string(options.max_rows) + " rows", "split the file"});
+        if (p.too_long.first > 0) {
+            problems.error({name, p.too_long.first, p.too_long.second, "field is longer than " + std::to_string(options.max_field_bytes) + " bytes",
+                            "shorten it, or check that this is the right file"});
+            break;
+        }
+        if (p.records.size() > options.max_rows + 1) {  // count_records() missed some: a malformed file
+            problems.error(too_many_rows(name, options));
             break;
         }
         pos = end;
@@ -206,10 +213,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
         }
         bool ok = true;
         for (std::size_t c = 0; c < record.size(); ++c) {
-            if (record[c].size() > options.max_field_bytes) {
-                problems.error({name, line, int(c + 1), "field is longer than " + std::to_string(options.max_field_bytes) + " bytes", "shorten it"});
-                ok = false;
-            } else if (!valid_utf8(record[c])) {
+            if (!valid_utf8(record[c])) {
                 problems.error({name, line, int(c + 1), "field '" + escape_bytes(record[c]) + "' is not valid UTF-8",
                                 "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
                 ok = false;
@@ -218,20 +222,34 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
         if (!ok) continue;
         table.rows.push_back(std::move(record));
         table.lines.push_back(line);
-        if (problems.items.size() > 100) break;  // enough to act on
     }
-    if (p.too_big && !problems.has_errors())
-        problems.error({name, 0, 0, "a field is longer than " + std::to_string(options.max_field_bytes) + " bytes", "shorten it"});
     problems.check();
     return table;
 }
 
-CsvTable read_csv(const std::string& path, const CsvOptions& options) {
+std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    const auto problem = [&](std::string message, std::string fix) { return InputError(Diagnostic{path, 0, 0, std::move(message), std::move(fix)}); };
+    if (fs::is_directory(status)) throw problem("this is a folder, not a file", "give the path of a file");
+    // A device such as /dev/zero or a pipe could be read forever.
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        throw problem("this is not a regular file (a device, pipe or socket)", "give the path of a file saved on disk");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(Diagnostic{path, 0, 0, "cannot open the file", "check that the path is right and the file is readable"});
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_csv(path, buffer.str(), options);
+    if (!in) throw problem("cannot open the file", "check that the path is right and the file is readable");
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (!error && size > max_bytes)
+        throw problem("the file is larger than " + std::to_string(max_bytes >> 20) + " MiB",
+                      "staffnet reads files up to " + std::to_string(max_bytes >> 20) + " MiB; check that this is the right file");
+    std::string text(error ? 0 : std::size_t(size), '\0');
+    in.read(text.data(), std::streamsize(text.size()));
+    text.resize(std::size_t(in.gcount()));
+    return text;
+}
+
+CsvTable read_csv(const std::string& path, const CsvOptions& options) {
+    return parse_csv(path, read_text_file(path, options.max_file_bytes), options);
 }
 
 }  // namespace staffnet

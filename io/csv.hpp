@@ -23,18 +23,27 @@ struct CsvTable {
 
 struct CsvOptions {
     char delimiter = ',';  // 0: detect ',', ';' or tab from the header line (spreadsheet exports)
+    // Bounds that keep memory in check (a row costs about 150 bytes besides its text): 5 million
+    // ties is a state-wide staff network, well past what the path metrics finish in an hour.
     std::size_t max_field_bytes = 1 << 20;
-    std::size_t max_rows = 20'000'000;
+    std::size_t max_rows = 5'000'000;       // rows below the header
+    std::size_t max_file_bytes = 512 << 20;  // read_csv only
 };
 
 /// Reads a CSV file: UTF-8 (a byte-order mark is skipped), LF, CRLF or CR line ends, quoted fields
 /// with embedded delimiters, quotes and newlines. Blank lines are skipped. Throws InputError naming every bad
-/// line: a missing or empty file, a malformed quote, bad UTF-8, a row with the wrong number of
-/// fields, an empty or repeated column name.
+/// line (up to DiagnosticList::max_items): a missing or empty file, a malformed quote, bad UTF-8, a
+/// row with the wrong number of fields, an empty or repeated column name, a file, field or row count
+/// over the limits of CsvOptions.
 CsvTable read_csv(const std::string& path, const CsvOptions& options = {});
 
 /// The same from text in memory; `name` is used in diagnostics.
 CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& options = {});
+
+/// The bytes of an input file. Throws InputError when it cannot be opened, is a folder, is not a
+/// regular file (a device such as /dev/zero, or a pipe, which could be read forever) or is larger
+/// than `max_bytes`.
+std::string read_text_file(const std::string& path, std::size_t max_bytes = CsvOptions{}.max_file_bytes);
 
 /// True when `text` is valid UTF-8.
 bool valid_utf8(const std::string& text);

@@ -25,7 +25,7 @@ District load_district(const AnalysisConfig& config) {
             const std::string& school = people.people[i].school;
             if (school.empty()) continue;
             used.insert(school);
-            if (!ids.count(school)) {
+            if (!ids.count(school) && problems.errors <= DiagnosticList::max_items) {
                 std::vector<std::string> known(ids.begin(), ids.end());
                 problems.error({people.file, people.lines[i], people.school_column + 1,
                                 "school '" + school + "' is not in " + config.schools + did_you_mean(school, known),

@@ -19,8 +19,13 @@ std::string number_cell(double x) {
 
 std::string text_cell(const std::string& text) {
     std::string value = text;
-    if (!value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos) value.insert(value.begin(), '\'');
-    if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+    // Spreadsheets run a cell as a formula when it starts with one of these, some after spaces.
+    if (const auto first = value.find_first_not_of(' ');
+        first != std::string::npos && std::string("=+-@\t\r").find(value[first]) != std::string::npos)
+        value.insert(value.begin(), '\'');
+    // Quoted when it holds a comma, a quote or a line break (RFC 4180), and also a semicolon or a
+    // tab: spreadsheets in many locales split on those, which could start a cell mid-value.
+    if (value.find_first_of(",;\t\"\n\r") == std::string::npos) return value;
     std::string quoted = "\"";
     for (char c : value) {
         if (c == '"') quoted += '"';
@@ -71,6 +76,13 @@ void commit(const OutputSet& outputs, const std::string& folder, const WriteOpti
                                      " already holds files that staffnet did not write; choose an empty or new --out, or add --force");
     }
     for (const auto& [name, content] : outputs.files) {
+        // Names come from staffnet, some from ids in the data (diagrams/schools/<id>.svg): each must
+        // stay inside the folder and be a name the file system takes.
+        const fs::path relative = fs::path(name).lexically_normal();
+        if (relative.is_absolute() || relative.empty() || *relative.begin() == "..")
+            throw std::runtime_error("refusing to write " + name + " outside the output folder " + dir.string());
+        for (const fs::path& part : relative)
+            if (part.string().size() > 255) throw std::runtime_error("refusing to write " + name + ": a file name is longer than 255 bytes");
         const fs::path out = dir / name;
         for (const std::string& input : options.inputs)
             if (fs::exists(input) && fs::exists(out) && fs::equivalent(input, out))

@@ -8,8 +8,10 @@ namespace staffnet {
 /// A number as the shortest text that reads back to the same double; NaN (not defined) as "".
 std::string number_cell(double x);
 
-/// Text for a CSV cell, quoted when needed (RFC 4180). A cell that a spreadsheet would run as a
-/// formula (starting with = + - @, tab or carriage return) is prefixed with a single quote.
+/// Text for a CSV cell, quoted when needed (RFC 4180), and also when it holds a semicolon or a tab
+/// (separators of other spreadsheet locales). A cell that a spreadsheet would run as a formula
+/// (starting with = + - @, tab or carriage return, or with = + - @ after spaces) is prefixed with
+/// a single quote. Every text cell of every CSV output goes through here.
 std::string text_cell(const std::string& text);
 
 /// Joins already-formatted cells into CSV lines (LF line ends).
@@ -32,8 +34,9 @@ struct WriteOptions {
 };
 
 /// Writes every staged file into `folder`, creating it. Refuses (std::runtime_error, nothing
-/// written) when the folder holds files but no `.staffnet` marker (unless forced), or when an
-/// output would replace an input file.
+/// written) when the folder holds files but no `.staffnet` marker (unless forced), when an output
+/// would replace an input file, or when an output's name would leave the folder (absolute, or
+/// through "..") or has a part longer than 255 bytes.
 void commit(const OutputSet& outputs, const std::string& folder, const WriteOptions& options = {});
 
 }  // namespace staffnet

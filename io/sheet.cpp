@@ -8,10 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -513,12 +511,7 @@ std::vector<SheetTie> parse_sheet(const std::string& name, std::string text, con
 }
 
 std::vector<SheetTie> read_sheet(const std::string& path, const std::vector<Person>& people, const std::vector<TieType>& types) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError(Diagnostic{path, 0, 0, "cannot open the sheet", "check that the path is right and the file is readable"});
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_sheet(path, buffer.str(), people, types);
+    return parse_sheet(path, read_text_file(path), people, types);
 }
 
 std::string ties_csv(const std::vector<SheetTie>& ties, const std::vector<TieType>& types) {

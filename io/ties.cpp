@@ -108,7 +108,7 @@ TieTable read_ties(const std::string& path, const PeopleTable& people, std::vect
             ok = false;
         }
         if (ok) out.rows.push_back(tie);
-        if (problems.items.size() > 200) break;
+        if (problems.errors > DiagnosticList::max_items) break;  // enough to act on
     }
     out.warnings = problems.check();
     return out;

@@ -281,6 +281,7 @@ std::string tie_colour(const Network& net, std::size_t type, const DiagramConfig
 std::string file_stem(const std::string& id) {
     std::string out;
     for (char ch : id) out += (std::isalnum(static_cast<unsigned char>(ch)) && static_cast<unsigned char>(ch) < 0x80) || ch == '-' || ch == '_' ? ch : '_';
+    out.resize(std::min<std::size_t>(out.size(), 100));  // file systems take 255 bytes, with room for "_2.svg"
     return out.empty() ? "_" : out;
 }
 

@@ -71,7 +71,7 @@ std::string role_colour(const std::string& role, const DiagramConfig& config = {
 /// The line colour of tie type `type` of `net` under `config`.
 std::string tie_colour(const Network& net, std::size_t type, const DiagramConfig& config = {});
 
-/// `id` made safe as a file name: letters, digits, '-' and '_' kept, anything else '_'.
+/// `id` made safe as a file name: letters, digits, '-' and '_' kept, anything else '_', cut to 100 bytes.
 std::string file_stem(const std::string& id);
 
 }  // namespace staffnet
