@@ -46,7 +46,9 @@ void shortest_paths(const Network& net, Vertex source, Direction direction, Shor
     if (settled.size() != n) settled.assign(n, 0);
     heap.emplace(0.0, source);
     while (!heap.empty()) {
-        const auto [d, u] = heap.top();
+        // Plain variables, not a structured binding: clang before 16 cannot capture one in a lambda.
+        const double d = heap.top().first;
+        const Vertex u = heap.top().second;
         heap.pop();
         if (settled[u] || d > paths.dist[u]) continue;
         settled[u] = 1;

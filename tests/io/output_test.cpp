@@ -48,6 +48,16 @@ TEST_CASE("text cells are quoted when needed and never run as formulas", "[io][o
     CHECK(csv_lines({{"id", "name"}, {"P1", text_cell("Bell, Jr.")}}) == "id,name\nP1,\"Bell, Jr.\"\n");
 }
 
+TEST_CASE("a formula after spaces, a tab or a carriage return is guarded, and ; or tab gets quotes", "[io][output]") {
+    CHECK(text_cell("-1") == "'-1");
+    CHECK(text_cell("  =1+1") == "'  =1+1");                    // some spreadsheets trim spaces on import
+    CHECK(text_cell("\t=1+1") == "\"'\t=1+1\"");                // tab: guarded, and quoted as a separator
+    CHECK(text_cell("\r=1+1") == "\"'\r=1+1\"");
+    CHECK(text_cell("a;=1+1") == "\"a;=1+1\"");                // a ';' locale would start a cell at '='
+    CHECK(text_cell("Ann - Lee") == "Ann - Lee");               // a formula character inside is harmless
+    CHECK(text_cell("   ") == "   ");
+}
+
 TEST_CASE("write_atomically replaces a file whole and leaves no temporary file", "[io][output]") {
     const fs::path dir = test::temp_dir("output_atomic");
     write(dir / "a.txt", "old");
