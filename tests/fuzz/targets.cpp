@@ -99,15 +99,15 @@ std::string outcome(const Target& target, const std::string& text) {
         target.read(path.string(), text);
         return "accepted";
     } catch (const InputError& e) {
-        // Diagnostics name the input as the user would: the scratch folder is left out.
-        const std::string prefix = scratch().string() + "/";
         std::string lines;
         for (const Diagnostic& d : e.diagnostics()) {
-            std::string line = format(d);
+            const std::string line = format(d);
             check_printable(d, line);
-            if (line.compare(0, prefix.size(), prefix) == 0) line.erase(0, prefix.size());
             lines += line + "\n";
         }
+        // The same on any machine: the input as the user named it, fixtures from tests/.
+        for (const auto& [from, to] : {std::pair{scratch().string() + "/", std::string()}, {fixture(""), std::string("tests/")}})
+            for (auto at = lines.find(from); at != std::string::npos; at = lines.find(from, at + to.size())) lines.replace(at, from.size(), to);
         return lines;
     }
 }

@@ -21,11 +21,12 @@ const std::vector<Target>& targets();
 /// The target called `name`; std::out_of_range when there is none.
 const Target& target(const std::string& name);
 
-/// What reading `text` gives: "accepted", or the InputError's diagnostics one per line, each as
-/// the CLI prints it (with the file called target.file_name). Bad input may only raise InputError,
-/// and its diagnostics must be printable: single lines of UTF-8 without control characters, a file
-/// name, a message and at most 1,000 bytes each. Anything else (another exception, a broken
-/// diagnostic) aborts, so that libFuzzer reports the input as a crash.
+/// What reading `text` gives: "accepted", or the InputError's diagnostics one per line as the CLI
+/// prints them, the same on every machine (the input called target.file_name, fixtures tests/...).
+/// Bad input may only raise InputError, and each diagnostic must name a file and say what is wrong
+/// on one line of at most 2,000 bytes of UTF-8 without control characters; a broken diagnostic
+/// throws std::logic_error. Any exception but InputError escapes, so that libFuzzer reports the
+/// input as a crash.
 std::string outcome(const Target& target, const std::string& text);
 
 /// The libFuzzer entry for a target: outcome() on the bytes; always returns 0.
