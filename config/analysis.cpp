@@ -356,7 +356,8 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         const auto size = sizes_.find(anchor);
         if (size == sizes_.end())
-            throw TooBig{mark, "alias '*" + name(anchor) + "' stands for a node that contains it", "an alias may only repeat a node that ends before it"};
+            throw TooBig{mark, "alias '*" + name(anchor) + "' stands for a node that contains it",
+                         "an alias may only repeat a node that ends before it"};
         add(mark, size->second);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
@@ -402,7 +403,8 @@ private:
 // Throws TooBig when `yaml` is beyond the limits above, and YAML::ParserException when it is not YAML.
 void check_bounds(const std::string& yaml) {
     if (yaml.size() > max_config_bytes)
-        throw TooBig{YAML::Mark::null_mark(), "the config is larger than 1 MiB", "a config is a few kilobytes; check that this is the right file"};
+        throw TooBig{YAML::Mark::null_mark(), "the config is larger than 1 MiB",
+                     "a config is a few kilobytes; check that this is the right file"};
     std::istringstream in(yaml);
     YAML::Parser parser(in);
     ConfigBounds bounds;

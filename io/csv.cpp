@@ -126,11 +126,11 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
         throw InputError(Diagnostic{name, 0, 0, "the file is empty", "it needs a header line and at least one row"});
     table.delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
 
+    if (count_records(text) > options.max_rows + 1) throw InputError(too_many_rows(name, options));
+
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
     csv_set_delim(&parser, static_cast<unsigned char>(table.delimiter));
-    if (const std::size_t records = count_records(text); records > options.max_rows + 1)
-        throw InputError(too_many_rows(name, options));
     Parse p{&options, {}, {}, {}, 0, 1, {}};
     DiagnosticList problems;
     std::size_t pos = 0;
@@ -162,7 +162,8 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
             break;
         }
         if (p.too_long.first > 0) {
-            problems.error({name, p.too_long.first, p.too_long.second, "field is longer than " + std::to_string(options.max_field_bytes) + " bytes",
+            problems.error({name, p.too_long.first, p.too_long.second,
+                            "field is longer than " + std::to_string(options.max_field_bytes) + " bytes",
                             "shorten it, or check that this is the right file"});
             break;
         }
@@ -231,7 +232,9 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     namespace fs = std::filesystem;
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
-    const auto problem = [&](std::string message, std::string fix) { return InputError(Diagnostic{path, 0, 0, std::move(message), std::move(fix)}); };
+    const auto problem = [&](std::string message, std::string fix) {
+        return InputError(Diagnostic{path, 0, 0, std::move(message), std::move(fix)});
+    };
     if (fs::is_directory(status)) throw problem("this is a folder, not a file", "give the path of a file");
     // A device such as /dev/zero or a pipe could be read forever.
     if (fs::exists(status) && !fs::is_regular_file(status))

@@ -110,7 +110,8 @@ std::vector<Diagnostic> DiagnosticList::check() const {
     const auto count_rest = [](std::vector<Diagnostic>& list, std::size_t given, const std::string& what) {
         if (given <= list.size()) return;
         const std::size_t rest = given - list.size();
-        list.push_back({list.back().file, 0, 0, "and at least " + std::to_string(rest) + " more " + what + (rest == 1 ? "" : "s") + " not listed",
+        list.push_back({list.back().file, 0, 0,
+                        "and at least " + std::to_string(rest) + " more " + what + (rest == 1 ? "" : "s") + " not listed",
                         "correct the ones above and run again", list.back().warning});
     };
     std::vector<Diagnostic> error_list, warning_list;

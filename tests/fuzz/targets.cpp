@@ -107,7 +107,8 @@ std::string outcome(const Target& target, const std::string& text) {
         }
         // The same on any machine: the input as the user named it, fixtures from tests/.
         for (const auto& [from, to] : {std::pair{scratch().string() + "/", std::string()}, {fixture(""), std::string("tests/")}})
-            for (auto at = lines.find(from); at != std::string::npos; at = lines.find(from, at + to.size())) lines.replace(at, from.size(), to);
+            for (auto at = lines.find(from); at != std::string::npos; at = lines.find(from, at + to.size()))
+                lines.replace(at, from.size(), to);
         return lines;
     }
 }
