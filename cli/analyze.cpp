@@ -35,16 +35,6 @@ struct AnalyzeArgs {
     bool research = false;
 };
 
-// The key for --pseudonymize: STAFFNET_KEY from the environment, else privacy.key in the config.
-std::string pseudonym_key(const AnalysisConfig& config) {
-    const char* env = std::getenv("STAFFNET_KEY");
-    const std::string key = (env && *env) ? env : config.privacy_key;
-    if (key.empty())
-        throw InputError(Diagnostic{"STAFFNET_KEY", 0, 0, "--pseudonymize needs a secret key and none is set",
-                                    "set the environment variable STAFFNET_KEY (or privacy: key: in the config) to a long random secret"});
-    return key;
-}
-
 nlohmann::ordered_json number(double value) {
     if (std::isnan(value)) return nullptr;  // undefined, for example assortativity of a single group
     if (value == std::floor(value) && std::abs(value) < 1e15) return static_cast<long long>(value);
@@ -86,14 +76,6 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     return j;
 }
 
-std::vector<ParticipationMeasure> participation_of(const District& d, const AnalysisConfig& config) {
-    std::vector<ParticipationMeasure> participation;
-    for (const Participation& p : config.participation) participation.push_back({p.column, p.higher_is_better});
-    if (participation.empty())
-        for (const std::string& m : d.schools.measure_names) participation.push_back({m, true});
-    return participation;
-}
-
 // schools.csv, correlations.csv and regression.csv/.json.
 void add_school_outputs(const District& d, const AnalysisConfig& config, const std::vector<ScoreColumn>& people_columns,
                         OutputSet& outputs, ReportData& report) {
@@ -120,22 +102,12 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
 // person's score for the isolation_risk column of people.csv.
 VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs, ReportData& report) {
     const Network& net = d.network;
-    std::vector<bool> keep(net.options.types.size(), config.risk_tie_types.empty());
-    std::string used;
-    for (std::size_t t = 0; t < net.options.types.size(); ++t) {
-        const std::string& name = net.options.types[t].name;
-        if (std::find(config.risk_tie_types.begin(), config.risk_tie_types.end(), name) != config.risk_tie_types.end()) keep[t] = true;
-        if (keep[t]) used += (used.empty() ? "" : "+") + name;
-    }
-    const Network risk_net = layers(net, keep);
+    const RiskBasis basis = risk_basis(d, config);
+    const Network& risk_net = basis.net;
+    const std::vector<char>& low_schools = basis.low_schools;
+    const std::string& used = basis.tie_types;
     const RiskProvenance how{rule_name(config.risk.rule), used};
-
-    const std::vector<char> low_schools = bottom_quartile_schools(d.schools, participation_of(d, config));
-    std::vector<char> low_people(net.size(), 0);
-    const auto members = school_members(net, d.schools);
-    for (std::size_t s = 0; s < members.size(); ++s)
-        for (Vertex v : members[s]) low_people[v] = low_schools[s];
-    const std::vector<RiskEntry> people = person_risk(risk_net, low_people, config.risk);
+    const std::vector<RiskEntry> people = person_risk(risk_net, basis.low_people, config.risk);
     outputs.add("isolation_risk.csv", isolation_risk_csv(net, people, how));
 
     std::vector<RiskEntry> schools;
@@ -169,12 +141,6 @@ void run_analysis(const AnalyzeArgs& args) {
     std::vector<ScoreColumn> columns;
     for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
 
-    SociogramOptions diagram;
-    for (const auto& [name, scores] : columns)
-        if (name == "betweenness" || (name == "degree" && diagram.size_by.empty())) diagram.size_by = scores;
-    for (double x : isolate(net)) diagram.highlight.push_back(x > 0);
-    diagram.seed = config.seed;
-
     OutputSet outputs;
     ReportData report;
     report.source = config.file;
@@ -191,13 +157,17 @@ void run_analysis(const AnalyzeArgs& args) {
     report.min_group_size = config.statistics.min_group_size;
     outputs.add("patterns.csv", patterns_csv(report.patterns, config.statistics.min_group_size));
     outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
-    DiagramConfig diagrams;  // = config.diagrams once config/ parses `diagrams:`
-    diagrams.seed = config.seed;
+    // network.svg (the foundation's contract) is the district sociogram, drawn even when the
+    // config leaves it out of diagrams/.
+    DiagramConfig diagrams = config.diagrams;
+    const bool sociogram_file = diagrams.sociogram;
+    diagrams.sociogram = true;
     report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams);
+    outputs.add("network.svg", report.diagrams.front().formats.at("svg"));
+    if (!sociogram_file) report.diagrams.erase(report.diagrams.begin());
     for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
     report.graph_measures = graph_measures(net, config.seed);
     outputs.add("report.html", report_html(report));
-    outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
     commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
     for (const auto& [name, content] : outputs.files) std::cout << "wrote " << args.out_dir << "/" << name << '\n';
 }

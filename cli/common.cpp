@@ -1,9 +1,13 @@
 #include "cli/common.hpp"
 
 #include "cli/commands.hpp"
+#include "engine/risk.hpp"
+#include "engine/school_measures.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -27,6 +31,41 @@ District load_and_report(const std::string& path, AnalysisConfig& config) {
                              net.size(), role_text, net.ties.size(), type_text.empty() ? "none" : type_text,
                              d.schools.schools.size(), net.directed() ? "directed" : "undirected");
     return d;
+}
+
+std::string pseudonym_key(const AnalysisConfig& config) {
+    const char* env = std::getenv("STAFFNET_KEY");
+    const std::string key = (env && *env) ? env : config.privacy_key;
+    if (key.empty())
+        throw InputError(Diagnostic{"STAFFNET_KEY", 0, 0, "--pseudonymize needs a secret key and none is set",
+                                    "set the environment variable STAFFNET_KEY (or privacy: key: in the config) to a long random secret"});
+    return key;
+}
+
+std::vector<ParticipationMeasure> participation_of(const District& d, const AnalysisConfig& config) {
+    std::vector<ParticipationMeasure> participation;
+    for (const Participation& p : config.participation) participation.push_back({p.column, p.higher_is_better});
+    if (participation.empty())
+        for (const std::string& m : d.schools.measure_names) participation.push_back({m, true});
+    return participation;
+}
+
+RiskBasis risk_basis(const District& d, const AnalysisConfig& config) {
+    const Network& net = d.network;
+    RiskBasis basis;
+    std::vector<bool> keep(net.options.types.size(), config.risk_tie_types.empty());
+    for (std::size_t t = 0; t < net.options.types.size(); ++t) {
+        const std::string& name = net.options.types[t].name;
+        if (std::find(config.risk_tie_types.begin(), config.risk_tie_types.end(), name) != config.risk_tie_types.end()) keep[t] = true;
+        if (keep[t]) basis.tie_types += (basis.tie_types.empty() ? "" : "+") + name;
+    }
+    basis.net = layers(net, keep);
+    basis.low_schools = bottom_quartile_schools(d.schools, participation_of(d, config));
+    basis.low_people.assign(net.size(), 0);
+    const auto members = school_members(net, d.schools);
+    for (std::size_t s = 0; s < members.size(); ++s)
+        for (Vertex v : members[s]) basis.low_people[v] = basis.low_schools[s];
+    return basis;
 }
 
 }  // namespace staffnet

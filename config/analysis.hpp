@@ -4,6 +4,7 @@
 #include "engine/network.hpp"
 #include "engine/risk.hpp"
 #include "engine/school_statistics.hpp"
+#include "viz/diagram_config.hpp"
 
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct AnalysisConfig {
     StatisticsConfig statistics;
     RiskOptions risk;                     // `risk:` in the YAML
     std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
+    DiagramConfig diagrams;               // `diagrams:` in the YAML
     std::string privacy_key;              // key for --pseudonymize when STAFFNET_KEY is not set
     unsigned seed = 42;
 };
