@@ -228,12 +228,13 @@ std::vector<Vertex> sampled_sources(std::size_t n, std::size_t k, unsigned seed)
 VertexScores closeness_of(const Network& net, const std::vector<Vertex>& who) {
     const double n = double(net.size());
     VertexScores out(who.size(), 0.0);
+    const Arcs along = arcs(net, Direction::in);
 #pragma omp parallel
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
         for (std::size_t i = 0; i < who.size(); ++i) {
-            shortest_paths(net, who[i], Direction::in, paths);
+            shortest_paths(along, who[i], paths, false);
             double total = 0.0;
             for (Vertex v : paths.order) total += paths.dist[v];
             const double reached = double(paths.order.size());

@@ -59,12 +59,13 @@ Distances distances(const Network& net) {
     out.largest_component = members.size();
     if (members.size() < 2) return out;
     double total = 0.0, longest = 0.0;
+    const Arcs along = arcs(g, Direction::out);
 #pragma omp parallel reduction(+ : total) reduction(max : longest)
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
         for (std::size_t i = 0; i < members.size(); ++i) {
-            shortest_paths(g, members[i], Direction::out, paths);
+            shortest_paths(along, members[i], paths, false);
             for (Vertex v : paths.order) {
                 total += paths.dist[v];
                 longest = std::max(longest, paths.dist[v]);
