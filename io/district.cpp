@@ -17,6 +17,21 @@ struct Inputs {
     std::vector<Diagnostic> warnings;
 };
 
+// The distinct non-blank waves of `rows`, in order of first use.
+std::vector<std::string> waves_of(const std::vector<TieRow>& rows) {
+    std::vector<std::string> waves;
+    for (const TieRow& t : rows)
+        if (!t.wave.empty() && std::find(waves.begin(), waves.end(), t.wave) == waves.end()) waves.push_back(t.wave);
+    return waves;
+}
+
+// "'1', '2'".
+std::string quoted(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "'" : ", '") + s + "'";
+    return out;
+}
+
 Inputs read_inputs(const AnalysisConfig& config) {
     Inputs in;
     in.people = read_people(config.people);
@@ -60,8 +75,7 @@ District build_district(const AnalysisConfig& config, const Inputs& in, const st
     NetworkOptions options = config.network;
     options.types = in.types;
     d.network = build_network(in.people.people, in.people.attribute_names, rows, options);
-    for (const TieRow& t : rows)
-        if (!t.wave.empty() && std::find(d.waves.begin(), d.waves.end(), t.wave) == d.waves.end()) d.waves.push_back(t.wave);
+    d.waves = waves_of(rows);
     std::vector<int> degree(d.network.size(), 0);
     for (const Tie& t : d.network.ties) ++degree[t.source], ++degree[t.target];
     std::size_t isolated = 0;
@@ -81,6 +95,10 @@ District load_district(const AnalysisConfig& config) {
     const Inputs in = read_inputs(config);
     District d = build_district(config, in, in.ties.rows, "");
     d.warnings.insert(d.warnings.begin(), in.warnings.begin(), in.warnings.end());
+    if (d.waves.size() > 1)
+        d.warnings.push_back({config.ties, 0, 0,
+                              "the ties hold " + std::to_string(d.waves.size()) + " waves (" + quoted(d.waves) + ") and are taken together as one network",
+                              "to see change between waves, run staffnet compare with --waves " + d.waves[0] + "," + d.waves[1], true});
     return d;
 }
 
@@ -91,19 +109,13 @@ std::vector<District> load_waves(const AnalysisConfig& config, const std::vector
         throw InputError(Diagnostic{config.ties, in.ties.header_line, 0, "there is no 'wave' column to choose waves from",
                                     "add a wave column (for example 1 or 2 on each tie), or give each wave its own config: "
                                     "staffnet compare wave1.yaml wave2.yaml"});
-    std::vector<std::string> found;  // in order of first use
-    std::size_t blank = 0;
-    for (const TieRow& t : in.ties.rows) {
-        if (t.wave.empty()) ++blank;
-        else if (std::find(found.begin(), found.end(), t.wave) == found.end()) found.push_back(t.wave);
-    }
-    std::string listed;
-    for (const std::string& w : found) listed += (listed.empty() ? "'" : ", '") + w + "'";
+    const std::vector<std::string> found = waves_of(in.ties.rows);
+    const auto blank = std::count_if(in.ties.rows.begin(), in.ties.rows.end(), [](const TieRow& t) { return t.wave.empty(); });
     DiagnosticList problems;
     for (const std::string& wave : waves)
         if (std::find(found.begin(), found.end(), wave) == found.end())
             problems.error({config.ties, in.ties.header_line, column + 1,
-                            "wave '" + wave + "' is not in the wave column" + (found.empty() ? " (it is blank on every tie)" : " (it has " + listed + ")"),
+                            "wave '" + wave + "' is not in the wave column" + (found.empty() ? " (it is blank on every tie)" : " (it has " + quoted(found) + ")"),
                             found.size() >= 2 ? "name two waves that are there, for example --waves " + found[0] + "," + found[1]
                                               : "fill in the wave column, or give each wave its own config"});
     problems.check();

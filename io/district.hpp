@@ -15,7 +15,8 @@ struct District {
 };
 
 /// Reads people, ties and schools, then checks that every school named in people.csv is in
-/// schools.csv. Warns about people with no ties and schools with no people. Throws InputError with
+/// schools.csv. Warns about people with no ties, schools with no people, and ties of several waves
+/// (which are taken together). Throws InputError with
 /// every problem of the first bad file.
 District load_district(const AnalysisConfig& config);
 

@@ -234,6 +234,57 @@ TEST_CASE("the example district's planted wave-2 changes are recovered", "[cli][
     CHECK(found);
 }
 
+TEST_CASE("one config per wave: people who left or joined, a move between schools, and the first config's settings", "[cli][compare]") {
+    // tests/cli/fixtures/waves: P3 leaves, P4 joins, P2 moves from S1 to S2, P5 (alone in wave 1) meets P4.
+    const std::string wave1 = test::fixture("cli/fixtures/waves/wave1.yaml"), wave2 = test::fixture("cli/fixtures/waves/wave2.yaml");
+    const std::string out = test::temp_dir("waves_fixture");
+    const test::Run r = test::run({"compare", wave1, wave2, "--out", out, "--force"});
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains(wave2 + ": warning: its network settings differ from " + wave1 + "'s; both waves are built with those of " +
+                                      wave1 + "\n"));
+    CHECK(test::slurp(out + "/tie_changes.csv") ==
+          "source,source_name,target,target_name,type,status,weight_before,weight_after,weight_change\n"
+          "D1,Dana Reyes,P2,Bo Chen,social,new,,1,\n"
+          "P1,Ann Lee,P2,Bo Chen,social,dissolved,1,,\n"
+          "P1,Ann Lee,P4,Di Eng,social,new_person,,1,\n"
+          "P5,Eve Fox,P4,Di Eng,social,new_person,,1,\n"
+          "P2,Bo Chen,P3,Cy Diaz,social,person_left,1,,\n"
+          "D1,Dana Reyes,P1,Ann Lee,shared_project,stable,1,2,1\n");
+    CHECK(test::slurp(out + "/isolation_changes.csv") ==
+          "id,name,role,school,before,after,change,reasons,isolate_rule,tie_types\n"
+          "P5,Eve Fox,staff,S1,isolated,connected,out_of_isolation,was isolated (no ties at all); new ties to Di Eng,no_ties,"
+          "shared_project+past_collaboration+contact_exchange+social\n");
+    const auto people = by_id(out + "/people_change.csv");
+    CHECK(people.at("P3").at("presence") == "left");
+    CHECK(people.at("P3").at("degree_before") == "1");
+    CHECK(people.at("P3").at("degree_after").empty());
+    CHECK(people.at("P3").at("degree_change").empty());
+    CHECK(people.at("P4").at("presence") == "joined");
+    CHECK(people.at("P2").at("school_before") == "S1");
+    CHECK(people.at("P2").at("school_after") == "S2");
+    CHECK(people.at("P5").at("degree_change") == "1");
+    const json summary = read_json(out + "/change_summary.json");
+    CHECK(summary["people"] == json{{"in_both", 4}, {"joined", 1}, {"left", 1}});
+    CHECK(summary["directed"] == false);  // wave1.yaml's setting
+    const json& combined = summary["ties"]["combined"];
+    CHECK(combined["new_person"] == 2);
+    CHECK(combined["person_left"] == 1);
+    CHECK(combined["jaccard"].get<double>() == Approx(1.0 / 3.0));  // D1-P1 kept; D1-P2 new; P1-P2 lost
+    CHECK(summary["before"]["wave"] == "");  // no wave column: the waves are named by their configs
+}
+
+TEST_CASE("ties without a wave are in neither wave, and analysing several waves together is flagged", "[cli][compare]") {
+    const std::string config = test::fixture("cli/fixtures/waves/one_file.yaml");
+    const std::string ties = test::fixture("cli/fixtures/waves/ties_waves.csv");
+    const test::Run r = test::run({"compare", config, "--waves", "1,2", "--out", test::temp_dir("one_file"), "--force"});
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains(ties + ": warning: 1 ties have a blank wave and are in no wave; write the wave on every tie\n"));
+    CHECK_THAT(r.out, Catch::Contains("loaded " + config + " (wave 1): 5 people (1 district_team, 1 school_leader, 3 staff), 2 ties"));
+    const test::Run v = test::run({"validate", config});
+    CHECK_THAT(v.err, Catch::Contains(ties + ": warning: the ties hold 2 waves ('1', '2') and are taken together as one network; to see "
+                                             "change between waves, run staffnet compare with --waves 1,2\n"));
+}
+
 TEST_CASE("asking for waves wrongly is bad input that names the fix and writes nothing", "[cli][compare]") {
     const std::string out = (fs::path(test::temp_dir("compare_bad")) / "out").string();
     const std::string ties = (fs::path(kapferer_config()).parent_path() / "ties.csv").string();
