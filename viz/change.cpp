@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* green = "#009E73";  // Okabe–Ito bluish green
 constexpr const char* grey = "#BBBBBB";
+constexpr std::size_t small_network = 100;
 
 struct Look {
     std::string colour, style, width, text;
@@ -41,7 +42,12 @@ Diagram change_diagram(const Network& merged, const SchoolTable& schools, const 
                        const std::vector<IsolationChange>& isolation, const WaveLabels& waves, const DiagramConfig& config) {
     const bool large = merged.size() > config.large_network;
     // No marks: a size or an outline would belong to one wave, and the layout is shared by both.
-    Diagram d = district_sociogram(merged, schools, DiagramMarks{}, config);
+    // A small network names everyone, with a legend to its scale.
+    const bool small = merged.size() <= small_network;
+    DiagramConfig drawing = config;
+    if (small && drawing.labels == "leaders") drawing.labels = "everyone";
+    Diagram d = district_sociogram(merged, schools, DiagramMarks{}, drawing);
+    if (small) d.graph["fontsize"] = "14";
 
     d.edges.clear();
     std::map<TieStatus, std::size_t> count;

@@ -18,7 +18,8 @@ struct WaveLabels {
 /// bluish green, solid and thick; dissolved pairs vermillion and dashed; stable pairs thin light
 /// grey; pairs of someone who joined or left dotted (green or vermillion). People are filled by
 /// role; who left isolation is outlined green, who entered it vermillion dashed, who stayed
-/// isolated vermillion. Above `config.large_network` people stable pairs are left out.
+/// isolated vermillion. Up to 100 people everyone is named (unless `config.labels` is "none");
+/// above `config.large_network` people stable pairs are left out.
 Diagram change_diagram(const Network& merged, const SchoolTable& schools, const TieDiff& diff,
                        const std::vector<IsolationChange>& isolation, const WaveLabels& waves, const DiagramConfig& config = {});
 
