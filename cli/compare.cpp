@@ -247,7 +247,8 @@ void add_compare_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("compare", "change between two waves: ties made and lost, people, schools, isolation");
     cmd->add_option("configs", args->configs, "one config per wave (earlier first), or one config with --waves")
         ->required()
-        ->expected(1, 2);
+        ->expected(1, 2)
+        ->type_name("CONFIG [CONFIG]");
     cmd->add_option("--waves", args->waves, "two values of the ties' wave column, earlier first: --waves 1,2");
     add_output_flags(*cmd, args->output);
     cmd->callback([args] { run_compare(*args); });
