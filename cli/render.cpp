@@ -16,25 +16,16 @@ namespace {
 
 struct RenderArgs {
     std::string config;
-    std::string out_dir = "out";
+    OutputFlags output;
     std::vector<std::string> formats;
     std::string diagram;  // "" = what the config's diagrams.draw lists
     std::string size_by;
-    bool force = false;
-    bool pseudonymize = false;
-    bool research = false;
 };
-
-// The people at high isolation risk, as analyze finds them.
-std::vector<RiskEntry> people_at_risk(const District& d, const AnalysisConfig& config) {
-    const RiskBasis basis = risk_basis(d, config);
-    return person_risk(basis.net, basis.low_people, config.risk);
-}
 
 void run_render(const RenderArgs& args) {
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
-    if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(config), args.research);
+    apply_privacy(args.output, config, {&d.network});
     DiagramConfig diagrams = config.diagrams;
     if (!args.formats.empty()) diagrams.formats = args.formats;
     if (!args.size_by.empty()) diagrams.size_by = args.size_by;
@@ -52,12 +43,12 @@ void run_render(const RenderArgs& args) {
             if (r.name == diagrams.size_by) request.options.values = r.options.values;
         for (MetricColumn& c : compute_metrics(d.network, {request})) columns.emplace_back(c.metric->column, std::move(c.scores));
     }
-    const DiagramMarks marks = diagram_marks(d.network, columns, people_at_risk(d, config), diagrams);
+    const std::vector<RiskEntry> risk = people_risk(d, config, risk_view(d.network, config).network);
+    const DiagramMarks marks = diagram_marks(d.network, columns, risk, diagrams);
     OutputSet outputs;
     for (auto& [name, content] : diagram_files(draw_diagrams(d.network, d.schools, marks, diagrams), diagrams))
         outputs.add(name, std::move(content));
-    commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
-    for (const auto& [name, content] : outputs.files) std::cout << "wrote " << args.out_dir << "/" << name << '\n';
+    write_outputs(outputs, args.output.out_dir, args.output.force, {config.file, config.people, config.ties, config.schools});
 }
 
 }  // namespace
@@ -66,7 +57,7 @@ void add_render_command(CLI::App& app) {
     auto args = std::make_shared<RenderArgs>();
     auto* cmd = app.add_subcommand("render", "draw the district's diagrams: sociogram, bridge map, one per school");
     cmd->add_option("config", args->config, "config.yaml (default: the bundled example district)");
-    cmd->add_option("-o,--out", args->out_dir, "output folder (diagrams go in DIR/diagrams/)")->capture_default_str();
+    add_output_flags(*cmd, args->output);
     cmd->add_option("-f,--format", args->formats, "svg, png, pdf or dot; repeat for several (default: the config's, svg)")
         ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
         ->delimiter(',');
@@ -76,9 +67,6 @@ void add_render_command(CLI::App& app) {
         ->check([](const std::string& name) {
             return find_metric(name) ? std::string() : "unknown metric '" + name + "'; staffnet metrics --list shows them";
         });
-    cmd->add_flag("--force", args->force, "write into a non-empty folder that staffnet did not create");
-    cmd->add_flag("--pseudonymize", args->pseudonymize, "label people with keyed pseudonyms instead of names (as analyze)");
-    cmd->add_flag("--research", args->research, "pseudonyms and no names anywhere (as analyze)");
     cmd->callback([args] { run_render(*args); });
 }
 

@@ -41,6 +41,8 @@ struct TieReadOptions {
 struct TieTable {
     std::vector<TieRow> rows;
     std::vector<Diagnostic> warnings;
+    int header_line = 1;   // editor line of the header
+    int wave_column = -1;  // 0-based field of `wave`, -1 when absent
 };
 
 /// Reads ties.csv (`source,target,type[,weight][,wave][,date]`) against the people read before.

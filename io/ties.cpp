@@ -111,6 +111,8 @@ TieTable read_ties(const std::string& path, const PeopleTable& people, std::vect
         if (problems.items.size() > 200) break;
     }
     out.warnings = problems.check();
+    out.header_line = csv.header_line;
+    out.wave_column = wave;
     return out;
 }
 
