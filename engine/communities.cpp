@@ -21,25 +21,41 @@ struct Level {
     double total = 0.0;                                                  // 2m
 };
 
+constexpr std::size_t kNone = std::size_t(-1);
+
+// Adds weight to the entry for neighbour v in one node's list (slot[v]: its index there, or kNone).
+void add_tie(std::vector<std::pair<std::size_t, double>>& list, std::vector<std::size_t>& slot, std::size_t v, double w) {
+    if (slot[v] == kNone) slot[v] = list.size(), list.emplace_back(v, 0.0);
+    list[slot[v]].second += w;
+}
+
+// Clears the slots a list used and sorts it by neighbour.
+void close_list(std::vector<std::pair<std::size_t, double>>& list, std::vector<std::size_t>& slot) {
+    for (const auto& [v, w] : list) slot[v] = kNone;
+    std::sort(list.begin(), list.end());
+}
+
 Level undirected_view(const Network& net) {
     const std::size_t n = net.size();
     Level level;
     level.adjacency.resize(n);
     level.degree.assign(n, 0.0);
     level.people.assign(n, 1.0);
-    std::vector<std::map<std::size_t, double>> merged(n);
-    for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
-        const std::size_t u = boost::source(e, net.graph), v = boost::target(e, net.graph);
-        const double w = net.weighted() ? net.graph[e].weight : 1.0;
-        merged[u][v] += w;
-        if (net.directed()) merged[v][u] += w;  // undirected CSR already holds both arcs
-    }
-    for (std::size_t u = 0; u < n; ++u)
-        for (const auto& [v, w] : merged[u]) {
-            level.adjacency[u].emplace_back(v, w);
+    std::vector<std::size_t> slot(n, kNone);
+    const auto weight = [&](auto e) { return net.weighted() ? net.graph[e].weight : 1.0; };
+    for (Vertex u = 0; u < n; ++u) {
+        auto& list = level.adjacency[u];
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph)))
+            add_tie(list, slot, boost::target(e, net.graph), weight(e));
+        if (net.directed())  // an undirected CSR already holds both arcs
+            for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph)))
+                add_tie(list, slot, boost::source(e, net.graph), weight(e));
+        close_list(list, slot);
+        for (const auto& [v, w] : list) {
             level.degree[u] += w;
             level.total += w;
         }
+    }
     return level;
 }
 
@@ -104,21 +120,26 @@ std::pair<std::vector<std::size_t>, bool> local_moves(const Level& g, double res
     return {community, moved_any};
 }
 
+// The graph of communities (labels 0..k-1): ties between communities summed, ties inside dropped.
 Level aggregate(const Level& g, const std::vector<std::size_t>& community) {
     const std::size_t k = *std::max_element(community.begin(), community.end()) + 1;
-    std::vector<std::map<std::size_t, double>> merged(k);
+    std::vector<std::vector<std::size_t>> members(k);
+    for (std::size_t u = 0; u < g.adjacency.size(); ++u) members[community[u]].push_back(u);
     Level next;
+    next.adjacency.resize(k);
     next.degree.assign(k, 0.0);
     next.people.assign(k, 0.0);
     next.total = g.total;
-    for (std::size_t u = 0; u < g.adjacency.size(); ++u) {
-        next.degree[community[u]] += g.degree[u];
-        next.people[community[u]] += g.people[u];
-        for (const auto& [v, w] : g.adjacency[u])
-            if (community[u] != community[v]) merged[community[u]][community[v]] += w;
+    std::vector<std::size_t> slot(k, kNone);
+    for (std::size_t c = 0; c < k; ++c) {
+        for (std::size_t u : members[c]) {
+            next.degree[c] += g.degree[u];
+            next.people[c] += g.people[u];
+            for (const auto& [v, w] : g.adjacency[u])
+                if (community[v] != c) add_tie(next.adjacency[c], slot, community[v], w);
+        }
+        close_list(next.adjacency[c], slot);
     }
-    next.adjacency.resize(k);
-    for (std::size_t c = 0; c < k; ++c) next.adjacency[c].assign(merged[c].begin(), merged[c].end());
     return next;
 }
 
@@ -210,7 +231,7 @@ std::vector<std::size_t> refine(const Level& g, const std::vector<double>& w, do
     const std::size_t n = g.adjacency.size();
     std::vector<std::size_t> refined(n), choices;  // a subcommunity is labelled by its first node
     std::iota(refined.begin(), refined.end(), std::size_t{0});
-    std::vector<double> size = w, outside(n, 0.0), community_total(n, 0.0), links(n, 0.0), cumulative;
+    std::vector<double> size = w, outside(n, 0.0), community_total(n, 0.0), links(n, 0.0), gain, cumulative;
     std::vector<char> grown(n, 0);  // another node has joined this node's subcommunity
     for (std::size_t v = 0; v < n; ++v) {
         community_total[community[v]] += w[v];
@@ -230,7 +251,7 @@ std::vector<std::size_t> refine(const Level& g, const std::vector<double>& w, do
             if (links[refined[u]] == 0.0) choices.push_back(refined[u]);
             links[refined[u]] += weight;
         }
-        std::vector<double> gain(choices.size(), 0.0);
+        gain.assign(choices.size(), 0.0);
         double top = 0.0;
         for (std::size_t i = 1; i < choices.size(); ++i) {
             const std::size_t s = choices[i];
@@ -277,18 +298,19 @@ std::vector<std::size_t> connected_parts(const Level& g, const std::vector<std::
 // on the aggregate, until every community is a single node. Returns whether the partition changed.
 bool leiden_iteration(const Level& base, const LeidenOptions& options, double gamma,
                       std::vector<std::size_t>& membership, std::mt19937_64& rng) {
-    Level level = base;
+    const Level* level = &base;
+    Level aggregated;
     std::vector<std::size_t> community = membership, node_of(membership.size());  // node_of: person -> node
     std::iota(node_of.begin(), node_of.end(), std::size_t{0});
     bool changed = false;
     while (true) {
-        const std::vector<double>& w = options.objective == LeidenObjective::cpm ? level.people : level.degree;
-        changed |= move_nodes_fast(level, w, gamma, community, rng);
-        const std::size_t n = level.adjacency.size();
+        const std::vector<double>& w = options.objective == LeidenObjective::cpm ? level->people : level->degree;
+        changed |= move_nodes_fast(*level, w, gamma, community, rng);
+        const std::size_t n = level->adjacency.size();
         // Done when each community is one node: a refined community, connected by construction.
         if (compact(community) == n) break;
-        std::vector<std::size_t> refined = refine(level, w, gamma, options.randomness, community, rng);
-        if (compact(refined) == n) refined = connected_parts(level, community);
+        std::vector<std::size_t> refined = refine(*level, w, gamma, options.randomness, community, rng);
+        if (compact(refined) == n) refined = connected_parts(*level, community);
         if (compact(refined) == n) {  // some community's members share no tie: splitting it loses nothing
             community = refined;
             changed = true;
@@ -298,7 +320,8 @@ bool leiden_iteration(const Level& base, const LeidenOptions& options, double ga
         for (std::size_t v = 0; v < n; ++v) next[refined[v]] = community[v];
         next.resize(*std::max_element(refined.begin(), refined.end()) + 1);
         for (std::size_t& node : node_of) node = refined[node];
-        level = aggregate(level, refined);
+        aggregated = aggregate(*level, refined);
+        level = &aggregated;
         community = std::move(next);
     }
     for (std::size_t p = 0; p < membership.size(); ++p) membership[p] = community[node_of[p]];
