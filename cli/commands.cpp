@@ -14,6 +14,7 @@ void add_commands(CLI::App& app) {
     add_metrics_command(app);
     add_render_command(app);
     add_compare_command(app);
+    add_qap_command(app);
     add_template_command(app);
     add_import_sheet_command(app);
 }

@@ -19,9 +19,7 @@ using namespace staffnet;
 
 namespace {
 
-const std::vector<std::string> datasets = {"bankwiring_room",     "freeman_eies",     "kapferer_tailorshop",
-                                           "krackhardt_hightech", "lazega_lawfirm",   "padgett_florentine",
-                                           "sampson_monastery",   "zachary_karate"};
+const std::vector<std::string>& datasets = test::classic_datasets();
 
 bool close_enough(double ours, double reference) {
     return std::abs(ours - reference) <= 1e-6 * std::max(1.0, std::abs(reference));
