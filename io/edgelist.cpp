@@ -1,11 +1,9 @@
 #include "io/edgelist.hpp"
 
 namespace staffnet {
-namespace {
 
-// People are the ids of the edge list in order of first appearance.
 PeopleTable people_from_edges(const std::string& path) {
-    const CsvTable csv = read_csv(path);
+    const CsvTable csv = read_csv(path, {.delimiter = 0});  // as read_ties reads it
     PeopleTable out;
     out.file = path;
     const int columns[2] = {csv.column("source"), csv.column("target")};
@@ -21,8 +19,6 @@ PeopleTable people_from_edges(const std::string& path) {
         }
     return out;
 }
-
-}  // namespace
 
 Network read_edge_list(const std::string& path, const EdgeListOptions& options, std::vector<Diagnostic>& warnings) {
     PeopleTable people = options.people.empty() ? people_from_edges(path) : read_people(options.people, false);

@@ -1,0 +1,113 @@
+#pragma once
+// What the network-file readers and writers share: positions, tokens, typed values, matrices, and
+// the sentences that say what a format dropped.
+#include "io/graph_formats.hpp"
+
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace staffnet {
+
+/// Line and column (1-based, counting UTF-8 characters) of a byte offset in `text`.
+TextPosition position_at(const std::string& text, std::size_t offset);
+
+/// A diagnostic at a position of a file.
+Diagnostic at(const std::string& file, TextPosition where, std::string message, std::string fix = {});
+
+/// Throws InputError at the first byte of `text` that is not UTF-8.
+void check_utf8(const std::string& file, const std::string& text);
+
+/// One line of a text file without its line end (LF, CRLF or CR), with its editor line number.
+struct TextLine {
+    std::string_view text;
+    int number = 0;
+};
+std::vector<TextLine> text_lines(const std::string& text);
+
+/// A word of a line format, or a "quoted label" without its quotes; `column` is 1-based.
+struct Token {
+    std::string text;
+    int column = 0;
+    bool quoted = false;
+};
+
+/// Splits a line at blanks and at any of `separators`, keeping "quoted labels" whole. Throws
+/// InputError at an opening quote that is never closed.
+std::vector<Token> tokenize(const std::string& file, const TextLine& line, std::string_view separators = {});
+
+/// The narrowest type all non-empty values fit: integer (decimal, no leading zeros), real, boolean
+/// (true/false), else string.
+ValueType infer_type(const std::vector<std::string>& values);
+
+/// The type two declarations of one attribute share: integer and real make real, others string.
+ValueType wider(ValueType a, ValueType b);
+
+/// A value read from a typed file field, checked against its type: booleans become true/false
+/// (from true, false, 1, 0 in any case), a real NaN becomes "" (missing). Throws a bare message.
+std::string typed_value(ValueType type, const std::string& text);
+
+/// A tie weight: a positive, finite number. Throws a bare message that quotes the text.
+double tie_weight(const std::string& text);
+inline constexpr const char* weight_fix = "write a number above 0, such as 1, 2 or 0.5";
+
+/// Adds people to a GraphFile by id, reporting a repeated id at its position.
+struct NodeIndex {
+    std::unordered_map<std::string, std::size_t> index;
+    /// Adds the node; false (and an error) when the id is empty or already used.
+    bool add(GraphFile& graph, DiagnosticList& problems, GraphNode node);
+    std::optional<std::size_t> find(const std::string& id) const;
+    /// Like find; reports an unknown id at `where` (with a suggestion) and returns nothing.
+    std::optional<std::size_t> lookup(const GraphFile& graph, DiagnosticList& problems, const std::string& id,
+                                      TextPosition where) const;
+};
+
+/// A warning about the whole file (what was left out while reading).
+void warn(GraphFile& graph, std::string message);
+
+/// GraphML, GEXF and Pajek let single ties go against the file's default direction. A network with
+/// both kinds is directed: each undirected tie (`directed[i]` false) becomes two, one each way.
+void settle_direction(GraphFile& graph, bool default_directed, const std::vector<bool>& directed);
+
+/// Throws InputError when a file declares more people than max_graph_people.
+void check_people_count(const std::string& file, TextPosition where, double count);
+
+/// The ties of one type as matrix cells; an undirected tie fills both cells.
+struct Cell {
+    double weight = 0;
+    TextPosition at;
+};
+using Cells = std::map<std::pair<std::size_t, std::size_t>, Cell>;
+
+/// The distinct tie types in order of first appearance ("" for untyped ties).
+std::vector<std::string> tie_types(const GraphFile& graph);
+
+/// One matrix per tie type of `types`. A cell holding two ties keeps the larger weight; that is
+/// reported in `dropped` once.
+std::vector<Cells> tie_matrices(const GraphFile& graph, const std::vector<std::string>& types,
+                                std::vector<std::string>& dropped);
+
+/// True when every matrix equals its transpose.
+bool symmetric(const std::vector<Cells>& matrices);
+
+/// Notes in `dropped` that a directed network whose matrices are symmetric reads back undirected.
+void note_symmetric(const GraphFile& graph, const std::vector<Cells>& matrices, const std::string& format,
+                    std::vector<std::string>& dropped);
+
+/// Adds the ties of matrices (one per type) to `graph`, row-major. When every matrix is symmetric
+/// the network is undirected and each pair is read once (row <= column); otherwise directed.
+void add_matrix_ties(GraphFile& graph, const std::vector<Cells>& matrices, const std::vector<std::string>& types);
+
+/// Reports the attributes a format cannot hold (only those with a value; a name that is the id is
+/// not lost) as "<format> keeps no person attributes: dropped a, b".
+void drop_attributes(const GraphFile& graph, const std::string& format, std::vector<std::string>& dropped);
+
+/// Reports the waves a format cannot hold.
+void drop_waves(const GraphFile& graph, const std::string& format, std::vector<std::string>& dropped);
+
+/// A comma-separated list of names.
+std::string name_list(const std::vector<std::string>& names);
+
+}  // namespace staffnet

@@ -1,0 +1,24 @@
+#pragma once
+// XML through pugixml for the GraphML and GEXF readers: positioned errors, no DOCTYPE.
+#include "io/graph_formats.hpp"
+
+#include <pugixml.hpp>
+
+#include <string>
+
+namespace staffnet {
+
+/// Parses XML text into `doc`. Throws InputError at the line and column of a syntax error, and at a
+/// DOCTYPE declaration: its entities could pull in other files (XXE), so such files are refused.
+void parse_xml(pugi::xml_document& doc, const std::string& file, const std::string& text);
+
+/// Where an element starts in `text` (the document must come from parse_xml on the same text).
+TextPosition xml_position(const std::string& text, const pugi::xml_node& node);
+
+/// The element's name without a namespace prefix ("gexf:node" -> "node").
+std::string local_name(const pugi::xml_node& node);
+
+/// XML text of a document built to be written, with a UTF-8 declaration and two-space indents.
+std::string xml_text(const pugi::xml_document& doc);
+
+}  // namespace staffnet
