@@ -159,12 +159,14 @@ struct Reader {
     }
 
     // A label becomes the person's name when the file has no `name` attribute and the labels say
-    // more than the ids.
+    // more than the ids (staffnet writes the name as the label too; NetworkX writes the id).
     void use_labels(const std::vector<std::string>& labels) {
+        const int name = g.attribute("name");
         bool informative = false;
-        for (std::size_t i = 0; i < labels.size(); ++i) informative = informative || (!labels[i].empty() && labels[i] != g.nodes[i].id);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            informative = informative || (!labels[i].empty() && labels[i] != g.nodes[i].id && (name < 0 || labels[i] != g.nodes[i].values[std::size_t(name)]));
         if (!informative) return;
-        if (g.attribute("name") >= 0) return warn(g, "node labels were left out: the file also has a name attribute");
+        if (name >= 0) return warn(g, "node labels were left out: the file also has a name attribute");
         g.attributes.insert(g.attributes.begin(), {"name", ValueType::string});
         for (std::size_t i = 0; i < labels.size(); ++i) g.nodes[i].values.insert(g.nodes[i].values.begin(), labels[i]);
     }

@@ -12,7 +12,7 @@
 namespace staffnet {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;  // keeps the attributes in the file's order
 
 // Reads characters for nlohmann's parser while counting them, so that each node and link can be
 // given the line and column where it starts.

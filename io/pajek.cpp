@@ -115,10 +115,14 @@ struct Reader {
             }
             next = 3;
         }
-        std::string type;
-        for (std::size_t i = next; i + 1 < tokens.size(); i += 2)  // line parameters come as pairs: l "label", c Blue, ...
-            if (tokens[i].text == "l") type = tokens[i + 1].text;
-        if (from && to) tie(line, tokens[0], *from, *to, weight, type);
+        // Line parameters come as pairs: l "label", c Blue, ... The tie type is the label, or the
+        // pair `type advice` that NetworkX writes.
+        std::string label, type;
+        for (std::size_t i = next; i + 1 < tokens.size(); i += 2) {
+            if (tokens[i].text == "type") type = tokens[i + 1].text;
+            if (tokens[i].text == "l") label = tokens[i + 1].text;
+        }
+        if (from && to) tie(line, tokens[0], *from, *to, weight, type.empty() ? label : type);
     }
 
     void list_line(const TextLine& line, const std::vector<Token>& tokens) {

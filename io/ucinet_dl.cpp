@@ -131,10 +131,10 @@ struct Reader {
     // as they come).
     std::vector<Word> people;
     std::size_t person(const Word& w) {
-        if (embedded || !labels.empty()) {
+        if (embedded) {
             for (std::size_t i = 0; i < people.size(); ++i)
                 if (people[i].token.text == w.token.text) return i;
-            if (!embedded || !labels.empty() || people.size() >= n)
+            if (!labels.empty() || people.size() >= n)
                 fail(w, "'" + w.token.text + "' is not one of the " + std::to_string(n) + " labels", "use the labels of the header");
             people.push_back(w);
             return people.size() - 1;
