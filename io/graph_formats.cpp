@@ -71,6 +71,8 @@ int GraphFile::attribute(const std::string& name) const {
 }
 
 GraphFile parse_graph(GraphFormat format, const std::string& file_name, const std::string& text) {
+    if (format != GraphFormat::staffnet_csv && text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw InputError(Diagnostic{file_name, 0, 0, "the file is empty", "save or export the network into it again"});
     switch (format) {
     case GraphFormat::graphml:
         return parse_graphml(file_name, text);

@@ -64,6 +64,8 @@ json parse(const std::string& file, const std::string& text, Positions& position
         std::string what = e.what();
         const auto detail = what.find(": ", what.find("column"));
         what = detail == std::string::npos ? what : what.substr(detail + 2);
+        for (auto semicolon = what.find("; "); semicolon != std::string::npos; semicolon = what.find("; "))
+            what.replace(semicolon, 2, ", ");  // "; " starts the fix in a diagnostic
         throw InputError(at(file, position_at(text, e.byte == 0 ? 0 : e.byte - 1), "invalid JSON: " + what,
                             "check the brackets, commas and quotes near this place"));
     }

@@ -34,7 +34,7 @@ struct Reader {
     std::vector<Word> words;
     std::size_t next = 0;
     std::size_t n = 0, nm = 1;
-    bool have_n = false, embedded = false, diagonal = true;
+    bool have_n = false, embedded = false, diagonal = true, header_done = false;
     std::string format = "fullmatrix";
     std::vector<Word> labels, matrix_labels;
     DiagnosticList problems;
@@ -48,7 +48,9 @@ struct Reader {
         throw InputError(Diagnostic{file, words.empty() ? 0 : words.back().line, 0, std::move(message), std::move(fix)});
     }
     const Word& take(const char* what) {
-        if (next >= words.size()) fail_at_end(std::string("the file ends before ") + what, "complete the header and add DATA:");
+        if (next >= words.size())
+            fail_at_end(std::string("the file ends before ") + what,
+                        header_done ? fmt::format("give {} rows of {} values{}", n, n, nm > 1 ? fmt::format(" for each of the {} matrices", nm) : "") : "complete the header, then DATA: and the data");
         return words[next++];
     }
     std::size_t count(const char* what, std::size_t limit) {
@@ -125,6 +127,7 @@ struct Reader {
             }
         }
         if (!have_n) fail(words[next - 1], "the header does not give N, the number of people", "write DL N=12 on the first line");
+        header_done = true;
     }
 
     // The people: labels from the header, else numbers (an edge list with embedded labels names them
@@ -186,7 +189,10 @@ struct Reader {
                 }
             }
         }
-        if (next < words.size()) fail(words[next], fmt::format("more values than {} matrices of {} by {}", nm, n, n), "check N and NM");
+        if (next < words.size())
+            fail(words[next], nm == 1 ? fmt::format("more values than a {} by {} matrix holds", n, n)
+                                      : fmt::format("more values than {} matrices of {} by {} hold", nm, n, n),
+                 "check N and NM");
     }
 
     void lists(std::vector<Cells>& matrices) {
