@@ -64,7 +64,7 @@ void add_convert_command(CLI::App& app) {
     cmd->add_option("in", args->in, "the network to read: .graphml .gexf .net .dl .json .adj.csv, a ties.csv, or a folder "
                                     "holding people.csv and ties.csv")
         ->required();
-    cmd->add_option("out", args->out, "the file to write, by the same endings; a folder (no ending) gets people.csv and ties.csv")
+    cmd->add_option("out,-o,--out", args->out, "the file to write, by the same endings; a folder (no ending) gets people.csv and ties.csv")
         ->required();
     cmd->add_option("--from", args->from, "the input's format when its ending does not say: csv, graphml, gexf, pajek, dl, adjacency, json");
     cmd->add_option("--to", args->to, "the output's format when its ending does not say (same names)");
