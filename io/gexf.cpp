@@ -38,19 +38,6 @@ const char* gexf_type(ValueType type) {
     return "string";
 }
 
-pugi::xml_node child(const pugi::xml_node& parent, const char* name) {
-    for (const pugi::xml_node& c : parent.children())
-        if (c.type() == pugi::node_element && local_name(c) == name) return c;
-    return {};
-}
-
-std::vector<pugi::xml_node> children(const pugi::xml_node& parent, const char* name) {
-    std::vector<pugi::xml_node> out;
-    for (const pugi::xml_node& c : parent.children())
-        if (c.type() == pugi::node_element && local_name(c) == name) out.push_back(c);
-    return out;
-}
-
 struct Reader {
     const std::string& text;
     GraphFile g;
@@ -67,16 +54,13 @@ struct Reader {
         const std::string kind = list.attribute("class").as_string("node");
         for (const pugi::xml_node& a : children(list, "attribute")) {
             const std::string id = a.attribute("id").value();
-            Declared d{a.attribute("title").as_string(id.c_str()), type_of(a.attribute("type").value()), child(a, "default").child_value()};
-            if (kind == "edge") {
-                edge_attributes[id] = d;
-            } else if (kind == "node") {
-                node_attributes[id] = d;
-                if (const int k = g.attribute(d.title); k >= 0)
-                    g.attributes[std::size_t(k)].type = wider(g.attributes[std::size_t(k)].type, d.type);
-                else
-                    g.attributes.push_back({d.title, d.type});
-            }
+            const std::string title = a.attribute("title").as_string(id.c_str());
+            const ValueType type = type_of(a.attribute("type").value());
+            const Declared d{title, type, default_value(g, problems, where(a), title, type, child(a, "default").child_value())};
+            if (kind == "edge") edge_attributes[id] = d;
+            if (kind != "node") continue;
+            node_attributes[id] = d;
+            declare_attribute(g, title, type);
         }
     }
 
@@ -103,15 +87,7 @@ struct Reader {
         GraphNode node{n.attribute("id").value(), std::vector<std::string>(g.attributes.size()), where(n)};
         for (const auto& [id, d] : node_attributes)
             if (!d.fallback.empty()) node.values[std::size_t(g.attribute(d.title))] = d.fallback;
-        for (const auto& [d, value, element] : values(n, node_attributes)) {
-            const std::size_t a = std::size_t(g.attribute(d->title));
-            try {
-                node.values[a] = typed_value(g.attributes[a].type, value);
-            } catch (const std::invalid_argument& e) {
-                error(element, "attribute '" + d->title + "' of node '" + node.id + "' " + e.what(),
-                      "correct the value, or declare the attribute with another type");
-            }
-        }
+        for (const auto& [d, value, element] : values(n, node_attributes)) read_value(g, problems, where(element), node, d->title, value);
         if (index.add(g, problems, std::move(node))) labels.push_back(n.attribute("label").value());
     }
 
@@ -124,24 +100,14 @@ struct Reader {
         const std::string kind = e.attribute("type").value();
         const bool direction = kind.empty() || kind == "directed" || kind == "undirected" || kind == "mutual";
         if (!direction) tie.type = kind;
-        if (const pugi::xml_attribute w = e.attribute("weight")) {
-            try {
-                tie.weight = tie_weight(w.value());
-            } catch (const std::invalid_argument& ex) {
-                error(e, ex.what(), weight_fix);
-            }
-        }
+        if (const pugi::xml_attribute w = e.attribute("weight")) read_weight(g.file, problems, pos, w.value(), tie.weight);
         for (const auto& [d, value, element] : values(e, edge_attributes)) {
             if (d->title == "type") {
                 tie.type = value;
             } else if (d->title == "wave") {
                 tie.wave = value;
             } else if (d->title == "weight") {
-                try {
-                    tie.weight = tie_weight(value);
-                } catch (const std::invalid_argument& ex) {
-                    error(element, ex.what(), weight_fix);
-                }
+                read_weight(g.file, problems, where(element), value, tie.weight);
             } else if (d->title != "networkx_key") {  // NetworkX's key among parallel edges
                 dropped_edge_attributes.insert(d->title);
             }
@@ -198,9 +164,7 @@ struct Reader {
         problems.check();
         use_labels(labels);
         settle_direction(g, kind == "directed", directed);
-        if (!dropped_edge_attributes.empty())
-            warn(g, "edge attributes other than type, weight and wave were left out: " +
-                        name_list({dropped_edge_attributes.begin(), dropped_edge_attributes.end()}));
+        warn_left_out(g, dropped_edge_attributes);
         return std::move(g);
     }
 };
@@ -212,10 +176,7 @@ GraphFile parse_gexf(const std::string& file, const std::string& text) { return 
 std::string write_gexf(const GraphFile& graph, std::vector<std::string>& dropped) {
     (void)dropped;  // GEXF holds everything staffnet has
     pugi::xml_document doc;
-    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node root = doc.append_child("gexf");
+    pugi::xml_node root = start_document(doc, "gexf");
     root.append_attribute("xmlns") = "http://www.gexf.net/1.2draft";
     root.append_attribute("version") = "1.2";
     root.append_child("meta").append_child("creator").text().set("staffnet");
@@ -235,8 +196,7 @@ std::string write_gexf(const GraphFile& graph, std::vector<std::string>& dropped
             x.append_attribute("type") = gexf_type(d.type);
         }
     };
-    const bool types = std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.type.empty(); });
-    const bool waves = std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.wave.empty(); });
+    const bool types = any_typed(graph), waves = any_wave(graph);
     std::vector<NodeAttribute> edge_attributes;
     if (types) edge_attributes.push_back({"type", ValueType::string});
     if (waves) edge_attributes.push_back({"wave", ValueType::string});

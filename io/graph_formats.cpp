@@ -23,11 +23,6 @@ constexpr FormatName format_names[] = {
     {GraphFormat::node_link, "json"},
 };
 
-std::string lower(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 bool ends_with(const std::string& s, const std::string& end) {
     return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
@@ -174,7 +169,7 @@ StaffnetCsv write_staffnet_csv(const GraphFile& graph, std::vector<std::string>&
         people.push_back({cell(n.id)});
         for (const std::string& v : n.values) people.back().push_back(cell(v));
     }
-    const bool waves = std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.wave.empty(); });
+    const bool waves = any_wave(graph);
     std::vector<std::vector<std::string>> ties = {{"source", "target", "type", "weight"}};
     if (waves) ties[0].push_back("wave");
     for (const GraphTie& t : graph.ties) {

@@ -82,6 +82,23 @@ std::vector<Token> tokenize(const std::string& file, const TextLine& line, std::
     return tokens;
 }
 
+std::string lower(std::string s) {
+    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool any_typed(const GraphFile& graph) {
+    return std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.type.empty(); });
+}
+
+bool any_wave(const GraphFile& graph) {
+    return std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.wave.empty(); });
+}
+
+void warn_left_out(GraphFile& graph, const std::set<std::string>& names) {
+    if (!names.empty()) warn(graph, "tie attributes other than type, weight and wave were left out: " + name_list({names.begin(), names.end()}));
+}
+
 namespace {
 
 bool is_integer(const std::string& s) {
@@ -99,11 +116,6 @@ bool is_real(const std::string& s) {
     } catch (const std::invalid_argument&) {
         return false;
     }
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::string trim(const std::string& s) {
@@ -164,6 +176,34 @@ std::string typed_value(ValueType type, const std::string& raw) {
     return text;
 }
 
+void declare_attribute(GraphFile& graph, const std::string& name, ValueType type) {
+    if (const int a = graph.attribute(name); a >= 0)
+        graph.attributes[std::size_t(a)].type = wider(graph.attributes[std::size_t(a)].type, type);
+    else
+        graph.attributes.push_back({name, type});
+}
+
+std::string default_value(const GraphFile& graph, DiagnosticList& problems, TextPosition where, const std::string& name, ValueType type,
+                          const std::string& text) {
+    try {
+        return typed_value(type, text);
+    } catch (const std::invalid_argument& e) {
+        problems.error(at(graph.file, where, "the default of attribute '" + name + "' " + e.what(), "correct the default, or its type"));
+        return "";
+    }
+}
+
+void read_value(GraphFile& graph, DiagnosticList& problems, TextPosition where, GraphNode& node, const std::string& name,
+                const std::string& text) {
+    const std::size_t a = std::size_t(graph.attribute(name));
+    try {
+        node.values[a] = typed_value(graph.attributes[a].type, text);
+    } catch (const std::invalid_argument& e) {
+        problems.error(at(graph.file, where, "attribute '" + name + "' of node '" + node.id + "' " + e.what(),
+                          "correct the value, or declare the attribute with another type"));
+    }
+}
+
 double tie_weight(const std::string& text) {
     double w = 0;
     try {
@@ -173,6 +213,14 @@ double tie_weight(const std::string& text) {
     }
     if (!(w > 0)) throw std::invalid_argument("weight must be a positive number, got '" + text + "'");
     return w;
+}
+
+void read_weight(const std::string& file, DiagnosticList& problems, TextPosition where, const std::string& text, double& weight) {
+    try {
+        weight = tie_weight(text);
+    } catch (const std::invalid_argument& e) {
+        problems.error(at(file, where, e.what(), weight_fix));
+    }
 }
 
 bool NodeIndex::add(GraphFile& graph, DiagnosticList& problems, GraphNode node) {

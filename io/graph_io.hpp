@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -49,9 +50,24 @@ ValueType wider(ValueType a, ValueType b);
 /// (from true, false, 1, 0 in any case), a real NaN becomes "" (missing). Throws a bare message.
 std::string typed_value(ValueType type, const std::string& text);
 
+/// Adds a person attribute, or widens the type of one declared before under the same name.
+void declare_attribute(GraphFile& graph, const std::string& name, ValueType type);
+
+/// The <default> of a declared attribute, checked against its type (a problem reported at `where`).
+std::string default_value(const GraphFile& graph, DiagnosticList& problems, TextPosition where, const std::string& name, ValueType type,
+                          const std::string& text);
+
+/// Sets the node's value of attribute `name` from a typed file field, or reports at `where` why the
+/// text does not fit the attribute's type.
+void read_value(GraphFile& graph, DiagnosticList& problems, TextPosition where, GraphNode& node, const std::string& name,
+                const std::string& text);
+
 /// A tie weight: a positive, finite number. Throws a bare message that quotes the text.
 double tie_weight(const std::string& text);
 inline constexpr const char* weight_fix = "write a number above 0, such as 1, 2 or 0.5";
+
+/// Sets `weight` from `text`, or reports at `where` that it is not a weight.
+void read_weight(const std::string& file, DiagnosticList& problems, TextPosition where, const std::string& text, double& weight);
 
 /// Adds people to a GraphFile by id, reporting a repeated id at its position.
 struct NodeIndex {
@@ -106,6 +122,16 @@ void drop_attributes(const GraphFile& graph, const std::string& format, std::vec
 
 /// Reports the waves a format cannot hold.
 void drop_waves(const GraphFile& graph, const std::string& format, std::vector<std::string>& dropped);
+
+/// The text in lower case (ASCII letters).
+std::string lower(std::string s);
+
+/// Whether any tie has a type, and any a wave.
+bool any_typed(const GraphFile& graph);
+bool any_wave(const GraphFile& graph);
+
+/// Warns that attributes of ties other than type, weight and wave were left out.
+void warn_left_out(GraphFile& graph, const std::set<std::string>& names);
 
 /// A comma-separated list of names.
 std::string name_list(const std::vector<std::string>& names);

@@ -58,13 +58,9 @@ struct Reader {
         const auto type = type_of(type_name);
         if (id.empty()) return error(k, "a <key> has no id", "give it id=\"...\"");
         if (!type) return error(k, "unknown attr.type '" + type_name + "'", "use boolean, int, long, float, double or string");
-        Key key{k.attribute("attr.name").as_string(id.c_str()), domain, *type, k.child("default").child_value()};
-        keys[id] = key;
-        if (domain != "node" && domain != "all") return;
-        if (const int a = g.attribute(key.name); a >= 0)
-            g.attributes[std::size_t(a)].type = wider(g.attributes[std::size_t(a)].type, key.type);
-        else
-            g.attributes.push_back({key.name, key.type});
+        const std::string name = k.attribute("attr.name").as_string(id.c_str());
+        keys[id] = {name, domain, *type, default_value(g, problems, where(k), name, *type, child(k, "default").child_value())};
+        if (domain == "node" || domain == "all") declare_attribute(g, name, *type);
     }
 
     // The keys a <node> or <edge> holds, as (key, text, element).
@@ -88,7 +84,7 @@ struct Reader {
     }
 
     void read_node(const pugi::xml_node& n, NodeIndex& index) {
-        if (const pugi::xml_node inner = n.child("graph"))
+        if (const pugi::xml_node inner = child(n, "graph"))
             return error(inner, "nested graphs are not supported", "flatten the graph so that every node is a person");
         GraphNode node{n.attribute("id").value(), std::vector<std::string>(g.attributes.size()), where(n)};
         for (const auto& [key, value] : keys)
@@ -99,13 +95,7 @@ struct Reader {
                 error(element, "the key of this <data> is for " + key->domain + "s, not nodes", "use a key declared for=\"node\"");
                 continue;
             }
-            const std::size_t a = std::size_t(g.attribute(key->name));
-            try {
-                node.values[a] = typed_value(g.attributes[a].type, value);
-            } catch (const std::invalid_argument& e) {
-                error(element, "attribute '" + key->name + "' of node '" + node.id + "' " + e.what(),
-                      "correct the value, or declare the key with another attr.type");
-            }
+            read_value(g, problems, where(element), node, key->name, value);
         }
         index.add(g, problems, std::move(node));
     }
@@ -118,11 +108,7 @@ struct Reader {
         for (const auto& [key, value, element] : data(e)) {
             if (key->domain != "edge" && key->domain != "all") continue;  // a node key used on an edge: nothing to keep
             if (key->name == "weight") {
-                try {
-                    tie.weight = tie_weight(value);
-                } catch (const std::invalid_argument& ex) {
-                    error(element, ex.what(), weight_fix);
-                }
+                read_weight(g.file, problems, where(element), value, tie.weight);
             } else if (key->name == "type") {
                 tie.type = value;
             } else if (key->name == "wave") {
@@ -166,23 +152,18 @@ struct Reader {
         if (local_name(root) != "graphml")
             throw InputError(at(file, where(root), "the file starts with <" + std::string(root.name()) + ">, not <graphml>",
                                 "check that this is a GraphML file, or give its format with --from"));
-        for (const pugi::xml_node& k : root.children())
-            if (k.type() == pugi::node_element && local_name(k) == "key") read_key(k);
-        pugi::xml_node graph;
-        std::size_t graphs = 0;
-        for (const pugi::xml_node& child : root.children())
-            if (child.type() == pugi::node_element && local_name(child) == "graph" && graphs++ == 0) graph = child;
+        for (const pugi::xml_node& k : children(root, "key")) read_key(k);
+        const std::vector<pugi::xml_node> graphs = children(root, "graph");
+        const pugi::xml_node graph = graphs.empty() ? pugi::xml_node() : graphs.front();
         if (!graph) throw InputError(at(file, where(root), "no <graph> element", "put the nodes and edges inside <graph edgedefault=\"...\">"));
-        if (graphs > 1)
-            warn(g, fmt::format("only the first of {} graphs is read; save each graph in its own file", graphs));
+        if (graphs.size() > 1) warn(g, fmt::format("only the first of {} graphs is read; save each graph in its own file", graphs.size()));
         const std::string edgedefault = graph.attribute("edgedefault").as_string("undirected");
         if (edgedefault != "directed" && edgedefault != "undirected")
             throw InputError(at(file, where(graph), "edgedefault must be directed or undirected, got '" + edgedefault + "'", "correct it"));
         problems.check();
 
         NodeIndex index;
-        for (const pugi::xml_node& n : graph.children())
-            if (n.type() == pugi::node_element && local_name(n) == "node") read_node(n, index);
+        for (const pugi::xml_node& n : children(graph, "node")) read_node(n, index);
         std::vector<bool> directed;
         for (const pugi::xml_node& e : graph.children()) {
             if (e.type() != pugi::node_element) continue;
@@ -194,8 +175,7 @@ struct Reader {
         use_id_attribute();
         problems.check();
         settle_direction(g, edgedefault == "directed", directed);
-        if (!dropped_edge_data.empty())
-            warn(g, "edge attributes other than type, weight and wave were left out: " + name_list({dropped_edge_data.begin(), dropped_edge_data.end()}));
+        warn_left_out(g, dropped_edge_data);
         if (dropped_markup) warn(g, "<data> holding markup (such as yEd graphics) was left out");
         return std::move(g);
     }
@@ -208,10 +188,7 @@ GraphFile parse_graphml(const std::string& file, const std::string& text) { retu
 std::string write_graphml(const GraphFile& graph, std::vector<std::string>& dropped) {
     (void)dropped;  // GraphML holds everything staffnet has
     pugi::xml_document doc;
-    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node root = doc.append_child("graphml");
+    pugi::xml_node root = start_document(doc, "graphml");
     root.append_attribute("xmlns") = "http://graphml.graphdrawing.org/xmlns";
     root.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
     root.append_attribute("xsi:schemaLocation") =
@@ -225,8 +202,7 @@ std::string write_graphml(const GraphFile& graph, std::vector<std::string>& drop
     };
     for (std::size_t a = 0; a < graph.attributes.size(); ++a) key(fmt::format("d{}", a), "node", graph.attributes[a].name, graph.attributes[a].type);
     const std::size_t n = graph.attributes.size();
-    const bool types = std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.type.empty(); });
-    const bool waves = std::any_of(graph.ties.begin(), graph.ties.end(), [](const GraphTie& t) { return !t.wave.empty(); });
+    const bool types = any_typed(graph), waves = any_wave(graph);
     const std::string type_key = fmt::format("d{}", n), weight_key = fmt::format("d{}", n + 1), wave_key = fmt::format("d{}", n + 2);
     if (types) key(type_key, "edge", "type", ValueType::string);
     key(weight_key, "edge", "weight", ValueType::real);

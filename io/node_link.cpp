@@ -138,11 +138,7 @@ struct Reader {
             const auto v = scalar(value);
             if (key == "source" || key == "target" || key == "key") continue;  // key: NetworkX's number among parallel links
             if (key == "weight") {
-                try {
-                    tie.weight = tie_weight(v ? v->first : value.dump());
-                } catch (const std::invalid_argument& e) {
-                    problems.error(at(g.file, pos, e.what(), weight_fix));
-                }
+                read_weight(g.file, problems, pos, v ? v->first : value.dump(), tie.weight);
             } else if ((key == "type" || key == "wave") && v) {
                 (key == "type" ? tie.type : tie.wave) = v->first;
             } else if (!value.is_null()) {
@@ -171,8 +167,7 @@ struct Reader {
         for (std::size_t i = 0; i < links.size() && problems.items.size() <= 200; ++i) read_link(links[i], where(positions.links, i), index);
         problems.check();
         if (!dropped_node.empty()) warn(g, "node attributes that are lists or objects were left out: " + name_list({dropped_node.begin(), dropped_node.end()}));
-        if (!dropped_link.empty())
-            warn(g, "link attributes other than type, weight and wave were left out: " + name_list({dropped_link.begin(), dropped_link.end()}));
+        warn_left_out(g, dropped_link);
         return std::move(g);
     }
 };

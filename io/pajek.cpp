@@ -11,11 +11,6 @@
 namespace staffnet {
 namespace {
 
-std::string lower(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, matrix };
 
 struct Reader {
@@ -108,11 +103,7 @@ struct Reader {
         std::size_t next = 2;
         if (tokens.size() > 2 && !tokens[2].quoted && (std::isdigit(static_cast<unsigned char>(tokens[2].text[0])) ||
                                                        std::string("+-.").find(tokens[2].text[0]) != std::string::npos)) {
-            try {
-                weight = tie_weight(tokens[2].text);
-            } catch (const std::invalid_argument& e) {
-                error(line.number, tokens[2], e.what(), weight_fix);
-            }
+            read_weight(g.file, problems, {line.number, tokens[2].column}, tokens[2].text, weight);
             next = 3;
         }
         // Line parameters come as pairs: l "label", c Blue, ... The tie type is the label, or the

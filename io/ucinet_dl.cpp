@@ -16,11 +16,6 @@ struct Word {
     int line = 0;
 };
 
-std::string lower(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // A header word as a keyword: lower case, without a trailing colon ("LABELS:" -> "labels").
 std::string keyword(const Word& w) {
     if (w.token.quoted) return "\"";

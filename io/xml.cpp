@@ -39,6 +39,25 @@ std::string local_name(const pugi::xml_node& node) {
     return colon == std::string::npos ? name : name.substr(colon + 1);
 }
 
+pugi::xml_node start_document(pugi::xml_document& doc, const char* root) {
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    return doc.append_child(root);
+}
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& parent, const char* name) {
+    std::vector<pugi::xml_node> out;
+    for (const pugi::xml_node& c : parent.children())
+        if (c.type() == pugi::node_element && local_name(c) == name) out.push_back(c);
+    return out;
+}
+
+pugi::xml_node child(const pugi::xml_node& parent, const char* name) {
+    const std::vector<pugi::xml_node> all = children(parent, name);
+    return all.empty() ? pugi::xml_node() : all.front();
+}
+
 std::string xml_text(const pugi::xml_document& doc) {
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);

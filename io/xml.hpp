@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include <string>
+#include <vector>
 
 namespace staffnet {
 
@@ -17,6 +18,15 @@ TextPosition xml_position(const std::string& text, const pugi::xml_node& node);
 
 /// The element's name without a namespace prefix ("gexf:node" -> "node").
 std::string local_name(const pugi::xml_node& node);
+
+/// Starts a document to be written: the XML declaration (UTF-8) and the root element, returned.
+pugi::xml_node start_document(pugi::xml_document& doc, const char* root);
+
+/// The child elements of `parent` with this local name (namespace prefixes ignored).
+std::vector<pugi::xml_node> children(const pugi::xml_node& parent, const char* name);
+
+/// The first of them, or an empty node.
+pugi::xml_node child(const pugi::xml_node& parent, const char* name);
 
 /// XML text of a document built to be written, with a UTF-8 declaration and two-space indents.
 std::string xml_text(const pugi::xml_document& doc);

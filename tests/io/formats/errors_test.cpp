@@ -47,8 +47,8 @@ TEST_CASE("GraphML: syntax, values, keys, unknown people and structure are repor
                                 "    <edge source=\"a\" target=\"b\"><data key=\"d1\">2</data></edge>\n"
                                 "  </graph>\n"
                                 "</graphml>\n") ==
-          "a.graphml:4:18: error: attribute 'age' of node 'a' must be a whole number, got 'old'; correct the value, or declare the key "
-          "with another attr.type\n"
+          "a.graphml:4:18: error: attribute 'age' of node 'a' must be a whole number, got 'old'; correct the value, or declare the "
+          "attribute with another type\n"
           "a.graphml:6:5: error: unknown person 'c'; add a node with this id, or correct the tie\n"
           "a.graphml:7:33: error: <data> uses the key 'd1', which no <key> declares; declare it with <key id=\"d1\" ...>, or remove the "
           "data");
