@@ -185,6 +185,32 @@ StaffnetCsv write_staffnet_csv(const GraphFile& graph, std::vector<std::string>&
     return {csv_lines(people), csv_lines(ties)};
 }
 
+GraphFile graph_file(const Network& net, const std::string& name) {
+    GraphFile g;
+    g.file = name;
+    g.directed = net.directed();
+    std::vector<std::pair<std::string, std::vector<std::string>>> columns = {{"name", {}}, {"role", {}}, {"school", {}}, {"responded", {}}};
+    for (const std::string& a : net.attribute_names) columns.push_back({a, {}});
+    for (const Person& p : net.people) {
+        columns[0].second.push_back(p.name);
+        columns[1].second.push_back(p.role);
+        columns[2].second.push_back(p.school);
+        columns[3].second.push_back(p.responded ? (*p.responded ? "true" : "false") : "");
+        for (std::size_t a = 0; a < p.attributes.size(); ++a) columns[4 + a].second.push_back(p.attributes[a]);
+    }
+    for (std::size_t v = 0; v < net.size(); ++v) g.nodes.push_back({net.people[v].id, {}, {}});
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const auto& [column, values] = columns[c];
+        const bool any = std::any_of(values.begin(), values.end(), [](const std::string& x) { return !x.empty(); });
+        if (c >= 4 || any) {  // role, school and responded only when someone has one
+            g.attributes.push_back({column, infer_type(values)});
+            for (std::size_t v = 0; v < net.size(); ++v) g.nodes[v].values.push_back(values[v]);
+        }
+    }
+    for (const Tie& t : net.ties) g.ties.push_back({t.source, t.target, net.options.types[t.type].name, t.weight, "", {}});
+    return g;
+}
+
 PeopleTable people_table(const GraphFile& graph, bool district_roles) {
     CsvTable csv;
     csv.file = graph.file;

@@ -107,6 +107,11 @@ PeopleTable people_table(const GraphFile& graph, bool district_roles);
 TieTable tie_table(const GraphFile& graph, const PeopleTable& people, std::vector<TieType>& types,
                    const TieReadOptions& options);
 
+/// A network as a graph file, to write it in any format: people with name, role, school and
+/// responded where any has one, then the attributes (typed by their values); the ties of each type
+/// (after repeated rows were combined) with their weights.
+GraphFile graph_file(const Network& net, const std::string& name = "network");
+
 // One reader and writer per format (io/graphml.cpp, io/gexf.cpp, ...); use the dispatchers above.
 GraphFile parse_graphml(const std::string& file, const std::string& text);
 std::string write_graphml(const GraphFile& graph, std::vector<std::string>& dropped);
