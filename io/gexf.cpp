@@ -47,7 +47,8 @@ struct Reader {
 
     explicit Reader(const std::string& xml) : text(xml) {}
 
-    TextPosition where(const pugi::xml_node& n) const { return xml_position(text, n); }
+    LineIndex lines{text};
+    TextPosition where(const pugi::xml_node& n) const { return xml_position(lines, text, n); }
     void error(const pugi::xml_node& n, std::string message, std::string fix) { problems.error(at(g.file, where(n), std::move(message), std::move(fix))); }
 
     void declare(const pugi::xml_node& list) {

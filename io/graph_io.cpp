@@ -10,20 +10,21 @@
 
 namespace staffnet {
 
-TextPosition position_at(const std::string& text, std::size_t offset) {
-    TextPosition p{1, 1};
-    offset = std::min(offset, text.size());
-    for (std::size_t i = 0; i < offset; ++i) {
-        const char c = text[i];
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-            ++p.line;
-            p.column = 1;
-        } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++p.column;  // UTF-8 continuation bytes belong to the character before
-        }
-    }
-    return p;
+LineIndex::LineIndex(const std::string& text) : text_(text), starts_{0} {
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) starts_.push_back(i + 1);
 }
+
+TextPosition LineIndex::at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto line = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
+    int column = 1;
+    for (std::size_t i = *line; i < offset; ++i)
+        column += text_[i] != '\r' && (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;  // continuation bytes are one character
+    return {int(line - starts_.begin()) + 1, column};
+}
+
+TextPosition position_at(const std::string& text, std::size_t offset) { return LineIndex(text).at(offset); }
 
 Diagnostic at(const std::string& file, TextPosition where, std::string message, std::string fix) {
     return {file, where.line, where.column, std::move(message), std::move(fix)};

@@ -12,7 +12,20 @@
 
 namespace staffnet {
 
-/// Line and column (1-based, counting UTF-8 characters) of a byte offset in `text`.
+/// The line starts of a text, to turn byte offsets into lines and columns (1-based, counting UTF-8
+/// characters; LF, CRLF and CR end lines). Building it reads the text once; each lookup is a binary
+/// search plus the length of the line.
+class LineIndex {
+public:
+    explicit LineIndex(const std::string& text);
+    TextPosition at(std::size_t offset) const;
+
+private:
+    const std::string& text_;
+    std::vector<std::size_t> starts_;
+};
+
+/// The position of one byte offset (for a single error; use a LineIndex for many).
 TextPosition position_at(const std::string& text, std::size_t offset);
 
 /// A diagnostic at a position of a file.

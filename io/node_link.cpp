@@ -89,8 +89,9 @@ struct Reader {
 
     explicit Reader(const std::string& json_text) : text(json_text) {}
 
+    LineIndex lines{text};
     TextPosition where(const std::vector<std::size_t>& offsets, std::size_t i) const {
-        return i < offsets.size() ? position_at(text, offsets[i]) : TextPosition{};
+        return i < offsets.size() ? lines.at(offsets[i]) : TextPosition{};
     }
 
     void read_node(const json& node, TextPosition pos, NodeIndex& index) {

@@ -1,7 +1,5 @@
 #include "io/xml.hpp"
 
-#include "io/graph_io.hpp"
-
 #include <cctype>
 #include <sstream>
 
@@ -21,16 +19,16 @@ void parse_xml(pugi::xml_document& doc, const std::string& file, const std::stri
     }
     for (const pugi::xml_node& node : doc.children())
         if (node.type() == pugi::node_doctype)
-            throw InputError(at(file, xml_position(text, node), "a DOCTYPE declaration is not allowed (its entities could read other files)",
+            throw InputError(at(file, xml_position(LineIndex(text), text, node), "a DOCTYPE declaration is not allowed (its entities could read other files)",
                                 "remove the <!DOCTYPE ...> block"));
 }
 
-TextPosition xml_position(const std::string& text, const pugi::xml_node& node) {
+TextPosition xml_position(const LineIndex& lines, const std::string& text, const pugi::xml_node& node) {
     const std::ptrdiff_t offset = node.offset_debug();
     if (offset < 0) return {};
     // pugixml points at the element's name (past "<", or "<!DOCTYPE "); an editor shows the "<".
     const std::size_t open = text.rfind('<', std::size_t(offset));
-    return position_at(text, open == std::string::npos ? std::size_t(offset) : open);
+    return lines.at(open == std::string::npos ? std::size_t(offset) : open);
 }
 
 std::string local_name(const pugi::xml_node& node) {

@@ -1,6 +1,6 @@
 #pragma once
 // XML through pugixml for the GraphML and GEXF readers: positioned errors, no DOCTYPE.
-#include "io/graph_formats.hpp"
+#include "io/graph_io.hpp"
 
 #include <pugixml.hpp>
 
@@ -13,8 +13,8 @@ namespace staffnet {
 /// DOCTYPE declaration: its entities could pull in other files (XXE), so such files are refused.
 void parse_xml(pugi::xml_document& doc, const std::string& file, const std::string& text);
 
-/// Where an element starts in `text` (the document must come from parse_xml on the same text).
-TextPosition xml_position(const std::string& text, const pugi::xml_node& node);
+/// Where an element starts in the text the document was parsed from (by parse_xml).
+TextPosition xml_position(const LineIndex& lines, const std::string& text, const pugi::xml_node& node);
 
 /// The element's name without a namespace prefix ("gexf:node" -> "node").
 std::string local_name(const pugi::xml_node& node);
