@@ -6,16 +6,24 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <string_view>
+
 namespace staffnet {
 
 GraphFile parse_adjacency(const std::string& file, const std::string& text) {
+    // A matrix has as many rows as columns: refuse a huge one before reading it all.
+    const std::string_view header = std::string_view(text).substr(0, text.find_first_of("\r\n"));
+    if (const auto fields = std::count_if(header.begin(), header.end(), [](char c) { return c == ',' || c == ';' || c == '\t'; });
+        std::size_t(fields) > max_matrix_people)
+        throw InputError(Diagnostic{file, 1, 0, fmt::format("an adjacency matrix of {} people is more than staffnet reads ({})", fields, max_matrix_people),
+                                    "save the network as an edge list (source,target,weight) or as GraphML"});
     const CsvTable csv = parse_csv(file, text, {.delimiter = 0, .blank_corner = true});
     GraphFile g;
     g.file = file;
     DiagnosticList problems;
     NodeIndex index;
     const std::size_t n = csv.header.size() - 1;
-    if (n > max_graph_people) check_people_count(file, {csv.header_line, 0}, double(n));
     for (std::size_t c = 1; c < csv.header.size(); ++c) index.add(g, problems, {csv.header[c], {}, {csv.header_line, int(c + 1)}});
     if (csv.rows.size() != n)
         problems.error({file, csv.header_line, 0, fmt::format("{} columns of people but {} rows", n, csv.rows.size()),
@@ -47,6 +55,7 @@ GraphFile parse_adjacency(const std::string& file, const std::string& text) {
 }
 
 std::string write_adjacency(const GraphFile& graph, std::vector<std::string>& dropped) {
+    check_matrix_size(graph.nodes.size(), "an adjacency matrix");
     const std::vector<std::string> types = tie_types(graph);
     const std::vector<Cells> matrices = tie_matrices(graph, types, dropped);
     // One matrix for all types: each cell holds the pair's weights added over types.

@@ -54,9 +54,10 @@ std::vector<TextLine> text_lines(const std::string& text) {
 std::vector<Token> tokenize(const std::string& file, const TextLine& line, std::string_view separators) {
     const std::string_view s = line.text;
     auto blank = [&](char c) { return c == ' ' || c == '\t' || separators.find(c) != std::string_view::npos; };
+    std::size_t counted = 0;  // the column of byte `counted`, counted once along the line
+    int col = 1;
     auto column = [&](std::size_t i) {
-        int col = 1;
-        for (std::size_t k = 0; k < i; ++k) col += (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80;
+        for (; counted < i; ++counted) col += (static_cast<unsigned char>(s[counted]) & 0xC0) != 0x80;
         return col;
     };
     std::vector<Token> tokens;
@@ -284,6 +285,13 @@ void check_people_count(const std::string& file, TextPosition where, double coun
     if (count > double(max_graph_people))
         throw InputError(at(file, where, fmt::format("{} people is more than staffnet reads ({})", count, max_graph_people),
                             "check the number, or split the network"));
+}
+
+void check_matrix_size(std::size_t people, const std::string& what) {
+    if (people > max_matrix_people)
+        throw std::runtime_error(fmt::format("{} of {} people would hold {} cells a relation, more than staffnet writes (a matrix of {} "
+                                             "people); write GraphML, GEXF, Pajek or JSON instead",
+                                             what, people, people * people, max_matrix_people));
 }
 
 std::vector<std::string> tie_types(const GraphFile& graph) {

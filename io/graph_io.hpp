@@ -103,6 +103,13 @@ void settle_direction(GraphFile& graph, bool default_directed, const std::vector
 /// Throws InputError when a file declares more people than max_graph_people.
 void check_people_count(const std::string& file, TextPosition where, double count);
 
+/// The most people a full matrix (adjacency CSV, DL with several relations) is written or read for:
+/// 5,000 people make 25 million cells a relation.
+inline constexpr std::size_t max_matrix_people = 5'000;
+
+/// Throws std::runtime_error when a full matrix of `people` would be too large to write.
+void check_matrix_size(std::size_t people, const std::string& what);
+
 /// The ties of one type as matrix cells; an undirected tie fills both cells.
 struct Cell {
     double weight = 0;

@@ -26,8 +26,13 @@ std::string keyword(const Word& w) {
 
 struct Reader {
     std::string file;
-    std::vector<Word> words;
-    std::size_t next = 0;
+    // The words are read a line at a time, so that a large matrix is never held as text twice.
+    std::vector<TextLine> lines;
+    std::size_t line = 0;    // the next line to split into words
+    std::vector<Word> words;  // of the line before it
+    std::size_t next = 0;    // the next of those words
+    Word last;               // the word taken last (for messages)
+    Word first;              // the file's first word
     std::size_t n = 0, nm = 1;
     bool have_n = false, embedded = false, diagonal = true, header_done = false;
     std::string format = "fullmatrix";
@@ -40,16 +45,32 @@ struct Reader {
         throw InputError(Diagnostic{file, w.line, w.token.column, std::move(message), std::move(fix)});
     }
     [[noreturn]] void fail_at_end(std::string message, std::string fix) {
-        throw InputError(Diagnostic{file, words.empty() ? 0 : words.back().line, 0, std::move(message), std::move(fix)});
+        throw InputError(Diagnostic{file, lines.empty() ? 0 : lines.back().number, 0, std::move(message), std::move(fix)});
     }
-    const Word& take(const char* what) {
-        if (next >= words.size())
+    bool more() {
+        while (next >= words.size()) {
+            if (line >= lines.size()) return false;
+            words.clear();
+            for (Token& t : tokenize(file, lines[line], ",=")) words.push_back({std::move(t), lines[line].number});
+            ++line;
+            next = 0;
+        }
+        return true;
+    }
+    Word take(const char* what) {
+        if (!more())
             fail_at_end(std::string("the file ends before ") + what,
                         header_done ? fmt::format("give {} rows of {} values{}", n, n, nm > 1 ? fmt::format(" for each of the {} matrices", nm) : "") : "complete the header, then DATA: and the data");
-        return words[next++];
+        return last = words[next++];
+    }
+    // The words left on the current line.
+    std::vector<Word> rest_of_line() {
+        std::vector<Word> out(words.begin() + std::ptrdiff_t(next), words.end());
+        next = words.size();
+        return out;
     }
     std::size_t count(const char* what, std::size_t limit) {
-        const Word& w = take(what);
+        const Word w = take(what);
         double x = -1;
         try {
             x = parse_number(w.token.text);
@@ -60,10 +81,10 @@ struct Reader {
         fail(w, fmt::format("{} must be a whole number from 1 to {}, got '{}'", what, limit, w.token.text), "correct the header");
     }
     std::vector<Word> label_list(std::size_t size, const char* what) {
-        if (!have_n) fail(words[next - 1], std::string(what) + " come before N", "put N=... first, as in DL N=12");
+        if (!have_n) fail(last, std::string(what) + " come before N", "put N=... first, as in DL N=12");
         std::vector<Word> out;
         while (out.size() < size) {
-            const Word& w = take(what);
+            const Word w = take(what);
             if (keyword(w) == "data") fail(w, fmt::format("{} {} are needed, found {}", size, what, out.size()), "give one label each");
             out.push_back(w);
         }
@@ -71,13 +92,12 @@ struct Reader {
     }
 
     void header() {
-        if (words.empty() || keyword(words[0]) != "dl") {
-            if (words.empty()) throw InputError(Diagnostic{file, 0, 0, "the file is empty", "a UCINET DL file starts with DL N=..."});
-            fail(words[0], "a UCINET DL file starts with DL, found '" + words[0].token.text + "'", "check the format of the file, or give it with --from");
-        }
-        next = 1;
+        if (!more()) throw InputError(Diagnostic{file, 0, 0, "the file is empty", "a UCINET DL file starts with DL N=..."});
+        first = take("DL");
+        if (keyword(first) != "dl")
+            fail(first, "a UCINET DL file starts with DL, found '" + first.token.text + "'", "check the format of the file, or give it with --from");
         while (true) {
-            const Word& w = take("DATA:");
+            const Word w = take("DATA:");
             const std::string k = keyword(w);
             if (k.empty()) continue;  // a colon on its own
             if (k == "n") {
@@ -92,14 +112,14 @@ struct Reader {
                 if (format == "edgelist") format = "edgelist1";
                 if (format == "nodelist") format = "nodelist1";
                 if (format != "fullmatrix" && format != "edgelist1" && format != "nodelist1")
-                    fail(words[next - 1], "format '" + words[next - 1].token.text + "' is not supported", "use fullmatrix, edgelist1 or nodelist1");
+                    fail(last, "format '" + last.token.text + "' is not supported", "use fullmatrix, edgelist1 or nodelist1");
             } else if (k == "diagonal") {
                 const std::string d = keyword(take("PRESENT or ABSENT"));
-                if (d != "present" && d != "absent") fail(words[next - 1], "DIAGONAL must be PRESENT or ABSENT", "correct the header");
+                if (d != "present" && d != "absent") fail(last, "DIAGONAL must be PRESENT or ABSENT", "correct the header");
                 diagonal = d == "present";
             } else if (k == "labels" || k == "row" || k == "column" || k == "col") {
-                if (k != "labels" && keyword(take("LABELS")) != "labels") fail(words[next - 1], "expected LABELS after " + w.token.text, "write ROW LABELS:");
-                if (next < words.size() && keyword(words[next]) == "embedded") {
+                if (k != "labels" && keyword(take("LABELS")) != "labels") fail(last, "expected LABELS after " + w.token.text, "write ROW LABELS:");
+                if (more() && keyword(words[next]) == "embedded") {
                     embedded = true;
                     ++next;
                     continue;
@@ -112,7 +132,7 @@ struct Reader {
                                  "two-mode data is not supported: give the same people across and down");
                 labels = std::move(list);
             } else if (k == "matrix" || k == "level") {
-                if (keyword(take("LABELS")) != "labels") fail(words[next - 1], "expected LABELS after " + w.token.text, "write MATRIX LABELS:");
+                if (keyword(take("LABELS")) != "labels") fail(last, "expected LABELS after " + w.token.text, "write MATRIX LABELS:");
                 matrix_labels = label_list(nm, "matrix labels");
             } else if (k == "data") {
                 break;
@@ -121,7 +141,7 @@ struct Reader {
                      "the header may hold N, NM, FORMAT, DIAGONAL, LABELS, LABELS EMBEDDED, MATRIX LABELS, then DATA:");
             }
         }
-        if (!have_n) fail(words[next - 1], "the header does not give N, the number of people", "write DL N=12 on the first line");
+        if (!have_n) fail(last, "the header does not give N, the number of people", "write DL N=12 on the first line");
         header_done = true;
     }
 
@@ -175,16 +195,16 @@ struct Reader {
             }
             for (std::size_t row = 0; row < n; ++row) {
                 if (embedded && take("a row label").token.text != people[row].token.text)
-                    fail(words[next - 1], "row label '" + words[next - 1].token.text + "' differs from column label '" + people[row].token.text + "'",
+                    fail(last, "row label '" + last.token.text + "' differs from column label '" + people[row].token.text + "'",
                          "list the rows in the order of the columns");
                 for (std::size_t col = 0; col < n; ++col) {
                     if (!diagonal && col == row) continue;
-                    const Word& w = take("all matrix values");
+                    const Word w = take("all matrix values");
                     if (const auto weight = value(w)) put(m, row, col, *weight, w);
                 }
             }
         }
-        if (next < words.size())
+        if (more())
             fail(words[next], nm == 1 ? fmt::format("more values than a {} by {} matrix holds", n, n)
                                       : fmt::format("more values than {} matrices of {} by {} hold", nm, n, n),
                  "check N and NM");
@@ -192,10 +212,8 @@ struct Reader {
 
     void lists(std::vector<Cells>& matrices) {
         std::size_t m = 0;
-        while (next < words.size()) {
-            const int line = words[next].line;
-            std::vector<Word> row;
-            while (next < words.size() && words[next].line == line) row.push_back(words[next++]);
+        while (more()) {
+            const std::vector<Word> row = rest_of_line();
             if (row.size() == 1 && row[0].token.text == "!") {  // the next matrix
                 if (++m >= nm) fail(row[0], fmt::format("more than NM={} matrices", nm), "check NM");
                 continue;
@@ -214,8 +232,7 @@ struct Reader {
 
     GraphFile read(const std::string& text) {
         check_utf8(file, text);
-        for (const TextLine& line : text_lines(text))
-            for (Token& t : tokenize(file, line, ",=")) words.push_back({std::move(t), line.number});
+        lines = text_lines(text);
         header();
         people = labels;
         std::vector<Cells> matrices(nm);
@@ -228,7 +245,7 @@ struct Reader {
         NodeIndex index;
         for (std::size_t i = 0; i < n; ++i)
             index.add(g, problems, i < people.size() ? GraphNode{people[i].token.text, {}, {people[i].line, people[i].token.column}}
-                                                     : GraphNode{std::to_string(i + 1), {}, {words[0].line, 1}});
+                                                     : GraphNode{std::to_string(i + 1), {}, {first.line, 1}});
         problems.check();
         std::vector<std::string> types;
         for (std::size_t k = 0; k < nm; ++k)
@@ -259,6 +276,7 @@ std::string write_ucinet_dl(const GraphFile& graph, std::vector<std::string>& dr
     const std::vector<Cells> matrices = tie_matrices(graph, types, dropped);
     const std::size_t n = graph.nodes.size();
     const bool several = types.size() > 1;
+    if (several) check_matrix_size(n, "a UCINET DL file of several relations (one full matrix each)");
     bool changed = false;
     std::string out = several ? fmt::format("DL N={} NM={}\nFORMAT = FULLMATRIX DIAGONAL PRESENT\n", n, types.size())
                               : fmt::format("DL N={}\nFORMAT = EDGELIST1\n", n);

@@ -187,3 +187,22 @@ TEST_CASE("a file ending that names no format is refused with the choices", "[io
     CHECK(format_for_path("m.adj.csv") == GraphFormat::adjacency_csv);
     CHECK(format_for_path("out/converted") == GraphFormat::staffnet_csv);
 }
+
+TEST_CASE("a full matrix of more than 5000 people is neither written nor read", "[io][formats][errors]") {
+    GraphFile big;
+    for (int i = 0; i < 5001; ++i) big.nodes.push_back({"p" + std::to_string(i), {}, {}});
+    big.ties = {{0, 1, "advice", 1, "", {}}, {1, 2, "friendship", 1, "", {}}};
+    std::vector<std::string> dropped;
+    CHECK_THROWS_WITH(write_graph(GraphFormat::adjacency_csv, big, dropped),
+                      "an adjacency matrix of 5001 people would hold 25010001 cells a relation, more than staffnet writes (a matrix of "
+                      "5000 people); write GraphML, GEXF, Pajek or JSON instead");
+    CHECK_THROWS_WITH(write_graph(GraphFormat::ucinet_dl, big, dropped),
+                      "a UCINET DL file of several relations (one full matrix each) of 5001 people would hold 25010001 cells a relation, "
+                      "more than staffnet writes (a matrix of 5000 people); write GraphML, GEXF, Pajek or JSON instead");
+    big.ties.pop_back();  // one relation: DL writes an edge list
+    CHECK(write_graph(GraphFormat::ucinet_dl, big, dropped).substr(0, 37) == "DL N=5001\nFORMAT = EDGELIST1\nLABELS:\n");
+    std::string header = "id";
+    for (int i = 0; i < 5001; ++i) header += ",p" + std::to_string(i);
+    CHECK(problems("big.adj.csv", header + "\n") == "big.adj.csv:1: error: an adjacency matrix of 5001 people is more than staffnet reads "
+                                                   "(5000); save the network as an edge list (source,target,weight) or as GraphML");
+}
