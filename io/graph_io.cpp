@@ -346,6 +346,21 @@ void add_matrix_ties(GraphFile& graph, const std::vector<Cells>& matrices, const
                 graph.ties.push_back({cell.first, cell.second, types[k], value.weight, "", value.at});
 }
 
+std::string quoted_label(const std::string& label, bool& changed) {
+    std::string s = label;
+    for (char& c : s) {
+        const char plain = c == '"' ? '\'' : c == '\n' || c == '\r' ? ' ' : c;
+        changed = changed || plain != c;
+        c = plain;
+    }
+    return '"' + s + '"';
+}
+
+std::string changed_labels_note(const std::string& format) {
+    return format + " labels cannot hold a double quote or a line break: each quote was written as a single quote, each line break as "
+                    "a space";
+}
+
 std::string name_list(const std::vector<std::string>& names) {
     std::string out;
     for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;

@@ -153,6 +153,13 @@ bool any_wave(const GraphFile& graph);
 /// Warns that attributes of ties other than type, weight and wave were left out.
 void warn_left_out(GraphFile& graph, const std::set<std::string>& names);
 
+/// A label in double quotes for Pajek and DL, which have no escapes: a double quote in it becomes a
+/// single quote and a line break a space, and `changed` is set.
+std::string quoted_label(const std::string& label, bool& changed);
+
+/// The note that says labels were changed so (for `dropped`).
+std::string changed_labels_note(const std::string& format);
+
 /// A comma-separated list of names.
 std::string name_list(const std::vector<std::string>& names);
 

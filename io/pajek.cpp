@@ -183,14 +183,6 @@ struct Reader {
     }
 };
 
-// A label inside quotes: Pajek has no escape for a quote.
-std::string quoted(const std::string& label, bool& changed) {
-    std::string s = label;
-    changed = changed || s.find('"') != std::string::npos;
-    std::replace(s.begin(), s.end(), '"', '\'');
-    return '"' + s + '"';
-}
-
 }  // namespace
 
 GraphFile parse_pajek(const std::string& file, const std::string& text) { return Reader{}.read(file, text); }
@@ -198,16 +190,16 @@ GraphFile parse_pajek(const std::string& file, const std::string& text) { return
 std::string write_pajek(const GraphFile& graph, std::vector<std::string>& dropped) {
     bool changed = false;
     std::string out = fmt::format("*Vertices {}\n", graph.nodes.size());
-    for (std::size_t v = 0; v < graph.nodes.size(); ++v) out += fmt::format("{} {}\n", v + 1, quoted(graph.nodes[v].id, changed));
+    for (std::size_t v = 0; v < graph.nodes.size(); ++v) out += fmt::format("{} {}\n", v + 1, quoted_label(graph.nodes[v].id, changed));
     out += graph.directed ? "*Arcs\n" : "*Edges\n";
     for (const GraphTie& t : graph.ties) {
         out += fmt::format("{} {} {}", t.source + 1, t.target + 1, number_cell(t.weight));
-        if (!t.type.empty()) out += " l " + quoted(t.type, changed);
+        if (!t.type.empty()) out += " l " + quoted_label(t.type, changed);
         out += '\n';
     }
     drop_attributes(graph, "Pajek", dropped);
     drop_waves(graph, "Pajek", dropped);
-    if (changed) dropped.push_back("Pajek labels cannot hold a double quote: each was written as a single quote");
+    if (changed) dropped.push_back(changed_labels_note("Pajek"));
     return out;
 }
 

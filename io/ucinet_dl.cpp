@@ -258,11 +258,8 @@ struct Reader {
 
 // A label as DL reads it back: quoted when it holds a separator.
 std::string label(const std::string& text, bool& changed) {
-    if (!text.empty() && text.find_first_of(" \t,=\"") == std::string::npos && text.back() != ':') return text;
-    std::string s = text;
-    changed = changed || s.find('"') != std::string::npos;
-    std::replace(s.begin(), s.end(), '"', '\'');
-    return '"' + s + '"';
+    if (!text.empty() && text.find_first_of(" \t\r\n,=\"") == std::string::npos && text.back() != ':') return text;
+    return quoted_label(text, changed);
 }
 
 }  // namespace
@@ -304,7 +301,7 @@ std::string write_ucinet_dl(const GraphFile& graph, std::vector<std::string>& dr
     note_symmetric(graph, matrices, "UCINET DL", dropped);
     drop_attributes(graph, "UCINET DL", dropped);
     drop_waves(graph, "UCINET DL", dropped);
-    if (changed) dropped.push_back("UCINET DL labels cannot hold a double quote: each was written as a single quote");
+    if (changed) dropped.push_back(changed_labels_note("UCINET DL"));
     return out;
 }
 

@@ -127,3 +127,18 @@ TEST_CASE("a graph file maps to staffnet's network and back", "[io][formats]") {
         CHECK(view_of(graph_file(net)) == view_of(source));
     }
 }
+
+TEST_CASE("Pajek and DL labels cannot hold a double quote or a line break, and say so", "[io][formats]") {
+    GraphFile g;
+    g.directed = true;
+    g.nodes = {{"Ann \"the boss\"", {}, {}}, {"Bo", {}, {}}};
+    g.ties = {{0, 1, "line\nbreak", 1, "", {}}};
+    std::vector<std::string> dropped;
+    CHECK(write_graph(GraphFormat::pajek, g, dropped) == "*Vertices 2\n1 \"Ann 'the boss'\"\n2 \"Bo\"\n*Arcs\n1 2 1 l \"line break\"\n");
+    CHECK(dropped == std::vector<std::string>{"Pajek labels cannot hold a double quote or a line break: each quote was written as a single "
+                                              "quote, each line break as a space"});
+    dropped.clear();
+    CHECK(write_graph(GraphFormat::ucinet_dl, g, dropped) == "DL N=2\nFORMAT = EDGELIST1\nLABELS:\n\"Ann 'the boss'\"\nBo\nDATA:\n1 2 1\n");
+    CHECK(dropped.back() == "UCINET DL labels cannot hold a double quote or a line break: each quote was written as a single quote, each "
+                            "line break as a space");
+}
