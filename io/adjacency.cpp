@@ -16,7 +16,8 @@ GraphFile parse_adjacency(const std::string& file, const std::string& text) {
     const std::string_view header = std::string_view(text).substr(0, text.find_first_of("\r\n"));
     if (const auto fields = std::count_if(header.begin(), header.end(), [](char c) { return c == ',' || c == ';' || c == '\t'; });
         std::size_t(fields) > max_matrix_people)
-        throw InputError(Diagnostic{file, 1, 0, fmt::format("an adjacency matrix of {} people is more than staffnet reads ({})", fields, max_matrix_people),
+        throw InputError(Diagnostic{file, 1, 0,
+                                    fmt::format("an adjacency matrix of {} people is more than staffnet reads ({})", fields, max_matrix_people),
                                     "save the network as an edge list (source,target,weight) or as GraphML"});
     const CsvTable csv = parse_csv(file, text, {.delimiter = 0, .blank_corner = true});
     GraphFile g;

@@ -49,7 +49,9 @@ struct Reader {
 
     LineIndex lines{text};
     TextPosition where(const pugi::xml_node& n) const { return xml_position(lines, text, n); }
-    void error(const pugi::xml_node& n, std::string message, std::string fix) { problems.error(at(g.file, where(n), std::move(message), std::move(fix))); }
+    void error(const pugi::xml_node& n, std::string message, std::string fix) {
+        problems.error(at(g.file, where(n), std::move(message), std::move(fix)));
+    }
 
     void declare(const pugi::xml_node& list) {
         const std::string kind = list.attribute("class").as_string("node");
@@ -130,8 +132,10 @@ struct Reader {
     void use_labels(const std::vector<std::string>& labels) {
         const int name = g.attribute("name");
         bool informative = false;
-        for (std::size_t i = 0; i < labels.size(); ++i)
-            informative = informative || (!labels[i].empty() && labels[i] != g.nodes[i].id && (name < 0 || labels[i] != g.nodes[i].values[std::size_t(name)]));
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const bool is_name = name >= 0 && labels[i] == g.nodes[i].values[std::size_t(name)];
+            informative = informative || (!labels[i].empty() && labels[i] != g.nodes[i].id && !is_name);
+        }
         if (!informative) return;
         if (name >= 0) return warn(g, "node labels were left out: the file also has a name attribute");
         g.attributes.insert(g.attributes.begin(), {"name", ValueType::string});

@@ -51,7 +51,9 @@ struct Reader {
 
     LineIndex lines{text};
     TextPosition where(const pugi::xml_node& n) const { return xml_position(lines, text, n); }
-    void error(const pugi::xml_node& n, std::string message, std::string fix) { problems.error(at(g.file, where(n), std::move(message), std::move(fix))); }
+    void error(const pugi::xml_node& n, std::string message, std::string fix) {
+        problems.error(at(g.file, where(n), std::move(message), std::move(fix)));
+    }
 
     void read_key(const pugi::xml_node& k) {
         const std::string id = k.attribute("id").value(), domain = k.attribute("for").as_string("all");
@@ -72,7 +74,8 @@ struct Reader {
             const std::string key = d.attribute("key").value();
             const auto it = keys.find(key);
             if (it == keys.end()) {
-                error(d, "<data> uses the key '" + key + "', which no <key> declares", "declare it with <key id=\"" + key + "\" ...>, or remove the data");
+                error(d, "<data> uses the key '" + key + "', which no <key> declares",
+                      "declare it with <key id=\"" + key + "\" ...>, or remove the data");
                 continue;
             }
             if (d.first_child().type() == pugi::node_element) {  // markup such as yEd's shapes, not a value

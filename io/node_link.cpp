@@ -155,7 +155,8 @@ struct Reader {
         const json doc = parse(file, text, positions);
         const TextPosition top = position_at(text, text.find_first_not_of(" \t\r\n"));
         if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array())
-            throw InputError(at(file, top, "a node-link file is an object with a \"nodes\" list", "write it as {\"nodes\": [...], \"links\": [...]}"));
+            throw InputError(at(file, top, "a node-link file is an object with a \"nodes\" list",
+                                "write it as {\"nodes\": [...], \"links\": [...]}"));
         if (doc.contains("directed") && !doc["directed"].is_boolean())
             throw InputError(at(file, top, "\"directed\" must be true or false", "correct it"));
         g.directed = doc.value("directed", false);
@@ -167,7 +168,8 @@ struct Reader {
         if (!links.is_array()) throw InputError(at(file, top, "\"links\" must be a list", "write it as \"links\": [...]"));
         for (std::size_t i = 0; i < links.size() && problems.items.size() <= 200; ++i) read_link(links[i], where(positions.links, i), index);
         problems.check();
-        if (!dropped_node.empty()) warn(g, "node attributes that are lists or objects were left out: " + name_list({dropped_node.begin(), dropped_node.end()}));
+        if (!dropped_node.empty())
+            warn(g, "node attributes that are lists or objects were left out: " + name_list({dropped_node.begin(), dropped_node.end()}));
         warn_left_out(g, dropped_link);
         return std::move(g);
     }

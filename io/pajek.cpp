@@ -56,7 +56,8 @@ struct Reader {
             throw InputError(Diagnostic{g.file, line.number, tokens[0].column, "unknown section '" + tokens[0].text + "'",
                                         "a .net file holds *Vertices, then *Arcs or *Edges; save partitions and vectors separately"});
         if (it->second == Section::vertices) {
-            if (section != Section::none) throw InputError(Diagnostic{g.file, line.number, 1, "a second *Vertices line", "keep one network per file"});
+            if (section != Section::none)
+                throw InputError(Diagnostic{g.file, line.number, 1, "a second *Vertices line", "keep one network per file"});
             if (tokens.size() > 2)
                 throw InputError(Diagnostic{g.file, line.number, tokens[2].column, "two-mode networks (*Vertices n m) are not supported",
                                             "give one set of people"});

@@ -58,9 +58,10 @@ struct Reader {
         return true;
     }
     Word take(const char* what) {
+        if (!more() && !header_done) fail_at_end(std::string("the file ends before ") + what, "complete the header, then DATA: and the data");
         if (!more())
             fail_at_end(std::string("the file ends before ") + what,
-                        header_done ? fmt::format("give {} rows of {} values{}", n, n, nm > 1 ? fmt::format(" for each of the {} matrices", nm) : "") : "complete the header, then DATA: and the data");
+                        fmt::format("give {} rows of {} values{}", n, n, nm > 1 ? fmt::format(" for each of the {} matrices", nm) : ""));
         return last = words[next++];
     }
     // The words left on the current line.

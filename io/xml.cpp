@@ -19,8 +19,8 @@ void parse_xml(pugi::xml_document& doc, const std::string& file, const std::stri
     }
     for (const pugi::xml_node& node : doc.children())
         if (node.type() == pugi::node_doctype)
-            throw InputError(at(file, xml_position(LineIndex(text), text, node), "a DOCTYPE declaration is not allowed (its entities could read other files)",
-                                "remove the <!DOCTYPE ...> block"));
+            throw InputError(at(file, xml_position(LineIndex(text), text, node),
+                                "a DOCTYPE declaration is not allowed (its entities could read other files)", "remove the <!DOCTYPE ...> block"));
 }
 
 TextPosition xml_position(const LineIndex& lines, const std::string& text, const pugi::xml_node& node) {
