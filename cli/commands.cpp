@@ -17,6 +17,7 @@ void add_commands(CLI::App& app) {
     add_qap_command(app);
     add_template_command(app);
     add_import_sheet_command(app);
+    add_convert_command(app);
 }
 
 std::string default_config() {

@@ -333,14 +333,19 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
     if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "risk", "privacy", "diagrams", "seed"})) {
-        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "schools"})) {
+        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools"})) {
             r.scalar(data, "people", people, "a file path");
             r.scalar(data, "ties", ties, "a file path");
+            r.scalar(data, "network", config.network_file, "a file path");
             r.scalar(data, "schools", schools, "a file path");
+            if (data["network"] && (data["people"] || data["ties"]))
+                r.problems.error(r.at(data["network"], "data: network holds both people and ties, so it replaces people and ties",
+                                      "remove data: people and data: ties, or data: network"));
         }
         if (const YAML::Node net = root["network"];
             net && r.keys(net, "network", {"directed", "weighted", "weight_means", "duplicates", "combine", "self_ties"})) {
             r.scalar(net, "directed", config.network.directed, "true or false");
+            config.directed_given = bool(net["directed"]);
             r.scalar(net, "weighted", config.network.weighted, "true or false");
             std::string means = "strength", duplicates = "max", combine = "sum", self_ties = "error";
             r.choice(net, "weight_means", means, {"strength", "distance"});
@@ -379,7 +384,10 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     r.problems.check();
     if (config.metrics.empty())
         for (const std::string& m : default_metrics()) config.metrics.push_back({m, {}});
-    if (const YAML::Node size_by = root["diagrams"] ? root["diagrams"]["size_by"] : YAML::Node(); size_by && !config.diagrams.size_by.empty()) {
+    // Only a size_by the user wrote is checked: the default (betweenness) falls back quietly in the diagrams.
+    // (A default-constructed YAML::Node counts as defined, so the section's presence is tested first.)
+    if (root["diagrams"] && root["diagrams"]["size_by"] && !config.diagrams.size_by.empty()) {
+        const YAML::Node size_by = root["diagrams"]["size_by"];
         std::vector<std::string> columns;
         for (const MetricRequest& m : config.metrics)
             if (const Metric* metric = find_metric(m.name)) columns.push_back(metric->column);
@@ -390,6 +398,7 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     }
     config.diagrams.seed = config.seed;
     r.problems.check();
+    if (!config.network_file.empty()) people = ties = config.network_file = resolve(folder, config.network_file);
     config.people = resolve(folder, people);
     config.ties = resolve(folder, ties);
     // schools.csv is optional: a missing default file means "no schools".

@@ -30,6 +30,9 @@ struct AnalysisConfig {
     std::string people;   // paths, already resolved against the YAML file's folder
     std::string ties;
     std::string schools;  // "" when there is no schools.csv
+    std::string network_file;     // data: network: one graph file (GraphML, GEXF, ...) holding people and ties;
+                                  // then `people` and `ties` are this file too. "" = people.csv + ties.csv
+    bool directed_given = false;  // network.directed is in the YAML (else a graph file says itself)
     NetworkOptions network;
     bool drop_self_ties = false;
     std::vector<MetricRequest> metrics;

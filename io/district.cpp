@@ -1,16 +1,43 @@
 #include "io/district.hpp"
 
+#include "io/graph_formats.hpp"
 #include "io/readers.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace staffnet {
+
+PeopleTable load_people(const AnalysisConfig& config) {
+    if (config.network_file.empty()) return read_people(config.people);
+    const GraphFile graph = read_graph_file(config.network_file, format_for_path(config.network_file));
+    return people_table(graph, true);
+}
+
+TieTable load_ties(const AnalysisConfig& config, const PeopleTable& people, std::vector<TieType>& types) {
+    const TieReadOptions options{.drop_self_ties = config.drop_self_ties};
+    if (config.network_file.empty()) return read_ties(config.ties, people, types, options);
+    return tie_table(read_graph_file(config.network_file, format_for_path(config.network_file)), people, types, options);
+}
+
 namespace {
+
+// The direction of a network read from a graph file: the file's, unless the config says otherwise.
+bool graph_direction(const AnalysisConfig& config, const GraphFile& graph, std::vector<Diagnostic>& warnings) {
+    if (!config.directed_given) return graph.directed;
+    if (config.network.directed != graph.directed)
+        warnings.push_back({config.file, 0, 0,
+                            config.network_file + (graph.directed ? " is directed; network.directed: false reads each arc as a tie"
+                                                                  : " is undirected; network.directed: true reads each tie as an arc from "
+                                                                    "the first person named to the second"),
+                            "remove network.directed from the config to use the file's direction", true});
+    return config.network.directed;
+}
 
 // The files a config names, read and checked against each other, before the network is built.
 struct Inputs {
     PeopleTable people;
+    bool directed = false;  // the config's, or a graph file's own
     std::vector<TieType> types;
     TieTable ties;
     SchoolTable schools;
@@ -34,10 +61,19 @@ std::string quoted(const std::vector<std::string>& items) {
 
 Inputs read_inputs(const AnalysisConfig& config) {
     Inputs in;
-    in.people = read_people(config.people);
     in.types = config.network.types;
-    in.ties = read_ties(config.ties, in.people, in.types, {.drop_self_ties = config.drop_self_ties});
-    in.warnings = in.people.warnings;
+    in.directed = config.network.directed;
+    if (config.network_file.empty()) {
+        in.people = read_people(config.people);
+        in.ties = read_ties(config.ties, in.people, in.types, {.drop_self_ties = config.drop_self_ties});
+    } else {
+        const GraphFile graph = read_graph_file(config.network_file, format_for_path(config.network_file));
+        in.warnings = graph.warnings;
+        in.people = people_table(graph, true);
+        in.ties = tie_table(graph, in.people, in.types, {.drop_self_ties = config.drop_self_ties});
+        in.directed = graph_direction(config, graph, in.warnings);
+    }
+    in.warnings.insert(in.warnings.end(), in.people.warnings.begin(), in.people.warnings.end());
     in.warnings.insert(in.warnings.end(), in.ties.warnings.begin(), in.ties.warnings.end());
     if (config.schools.empty()) return in;
 
@@ -73,6 +109,7 @@ District build_district(const AnalysisConfig& config, const Inputs& in, const st
     District d;
     d.schools = in.schools;
     NetworkOptions options = config.network;
+    options.directed = in.directed;
     options.types = in.types;
     d.network = build_network(in.people.people, in.people.attribute_names, rows, options);
     d.waves = waves_of(rows);

@@ -4,6 +4,7 @@
 #include "engine/network.hpp"
 #include "engine/schools.hpp"
 #include "io/diagnostic.hpp"
+#include "io/readers.hpp"
 
 namespace staffnet {
 
@@ -13,6 +14,12 @@ struct District {
     std::vector<Diagnostic> warnings;
     std::vector<std::string> waves;  // the distinct values of the ties' wave column, in order of first use
 };
+
+/// The config's people: people.csv, or the people of the graph file under data: network.
+PeopleTable load_people(const AnalysisConfig& config);
+
+/// The config's ties among `people`: ties.csv, or the ties of the graph file under data: network.
+TieTable load_ties(const AnalysisConfig& config, const PeopleTable& people, std::vector<TieType>& types);
 
 /// Reads people, ties and schools, then checks that every school named in people.csv is in
 /// schools.csv. Warns about people with no ties, schools with no people, and ties of several waves
