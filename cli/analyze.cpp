@@ -29,43 +29,18 @@ namespace {
 
 struct AnalyzeArgs {
     std::string config;
-    std::string out_dir = "out";
-    bool force = false;
-    bool pseudonymize = false;
-    bool research = false;
+    OutputFlags output;
 };
-
-// The key for --pseudonymize: STAFFNET_KEY from the environment, else privacy.key in the config.
-std::string pseudonym_key(const AnalysisConfig& config) {
-    const char* env = std::getenv("STAFFNET_KEY");
-    const std::string key = (env && *env) ? env : config.privacy_key;
-    if (key.empty())
-        throw InputError(Diagnostic{"STAFFNET_KEY", 0, 0, "--pseudonymize needs a secret key and none is set",
-                                    "set the environment variable STAFFNET_KEY (or privacy: key: in the config) to a long random secret"});
-    return key;
-}
-
-nlohmann::ordered_json number(double value) {
-    if (std::isnan(value)) return nullptr;  // undefined, for example assortativity of a single group
-    if (value == std::floor(value) && std::abs(value) < 1e15) return static_cast<long long>(value);
-    return value;
-}
-
-nlohmann::ordered_json measures_json(const Network& net, unsigned seed) {
-    nlohmann::ordered_json j;
-    for (const auto& [name, value] : graph_measures(net, seed)) j[name] = number(value);
-    return j;
-}
 
 nlohmann::ordered_json ei_json(const Network& net, unsigned seed) {
     const EIIndex ei = ei_index(net, group_labels(net, "school"), 5000, seed);
     nlohmann::ordered_json j;
-    j["network"] = number(ei.network);
-    j["expected"] = number(ei.expected);
+    j["network"] = json_number(ei.network);
+    j["expected"] = json_number(ei.expected);
     j["p_greater"] = ei.p_greater;
     j["p_less"] = ei.p_less;
     j["permutations"] = ei.permutations;
-    for (const auto& [group, value] : ei.groups) j["groups"][group.empty() ? "(no school)" : group] = number(value);
+    for (const auto& [group, value] : ei.groups) j["groups"][group.empty() ? "(no school)" : group] = json_number(value);
     return j;
 }
 
@@ -86,29 +61,16 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     return j;
 }
 
-std::vector<ParticipationMeasure> participation_of(const District& d, const AnalysisConfig& config) {
-    std::vector<ParticipationMeasure> participation;
-    for (const Participation& p : config.participation) participation.push_back({p.column, p.higher_is_better});
-    if (participation.empty())
-        for (const std::string& m : d.schools.measure_names) participation.push_back({m, true});
-    return participation;
-}
-
 // schools.csv, correlations.csv and regression.csv/.json.
 void add_school_outputs(const District& d, const AnalysisConfig& config, const std::vector<ScoreColumn>& people_columns,
                         OutputSet& outputs, ReportData& report) {
-    VertexScores betweenness_scores;
-    for (const auto& [name, scores] : people_columns)
-        if (name == "betweenness") betweenness_scores = scores;
-    if (betweenness_scores.empty()) betweenness_scores = betweenness(d.network);
-    const std::vector<SchoolColumn> measures = school_measures(d.network, d.schools, betweenness_scores);
+    const std::vector<SchoolColumn> measures = school_columns(d, people_columns);
     const std::vector<ParticipationMeasure> participation = participation_of(d, config);
     const auto& stats = config.statistics;
     outputs.add("schools.csv", schools_csv(d.schools, measures));
     report.school_measures = measures;
     report.participation = participation;
-    report.correlations = correlation_table(measures, d.schools, participation,
-                                            {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed});
+    report.correlations = school_correlations(d, config, measures);
     outputs.add("correlations.csv", correlations_csv(report.correlations));
     const std::vector<RegressionRow> models =
         regressions(measures, d.schools, stats.regressions.empty() ? default_regressions(participation) : stats.regressions);
@@ -117,25 +79,12 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
 }
 
 // isolation_risk.csv, schools_at_risk.csv, outreach_plan.csv and outreach.html; returns each
-// person's score for the isolation_risk column of people.csv.
-VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs, ReportData& report) {
+// person's risk for the isolation_risk column of people.csv.
+std::vector<RiskEntry> add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs, ReportData& report) {
     const Network& net = d.network;
-    std::vector<bool> keep(net.options.types.size(), config.risk_tie_types.empty());
-    std::string used;
-    for (std::size_t t = 0; t < net.options.types.size(); ++t) {
-        const std::string& name = net.options.types[t].name;
-        if (std::find(config.risk_tie_types.begin(), config.risk_tie_types.end(), name) != config.risk_tie_types.end()) keep[t] = true;
-        if (keep[t]) used += (used.empty() ? "" : "+") + name;
-    }
-    const Network risk_net = layers(net, keep);
-    const RiskProvenance how{rule_name(config.risk.rule), used};
-
+    const auto [risk_net, how] = risk_view(net, config);
     const std::vector<char> low_schools = bottom_quartile_schools(d.schools, participation_of(d, config));
-    std::vector<char> low_people(net.size(), 0);
-    const auto members = school_members(net, d.schools);
-    for (std::size_t s = 0; s < members.size(); ++s)
-        for (Vertex v : members[s]) low_people[v] = low_schools[s];
-    const std::vector<RiskEntry> people = person_risk(risk_net, low_people, config.risk);
+    const std::vector<RiskEntry> people = people_risk(d, config, risk_net);
     outputs.add("isolation_risk.csv", isolation_risk_csv(net, people, how));
 
     std::vector<RiskEntry> schools;
@@ -152,28 +101,17 @@ VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, O
     report.people_risk = people;
     report.school_risk = schools;
     report.isolate_rule = how.rule;
-    report.risk_tie_types = used;
-    VertexScores score(net.size(), std::nan(""));
-    for (const RiskEntry& e : people) score[e.person] = e.score;
-    return score;
+    report.risk_tie_types = how.tie_types;
+    return people;
 }
 
 void run_analysis(const AnalyzeArgs& args) {
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
-    if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(config), args.research);
+    apply_privacy(args.output, config, {&d.network});
     const Network& net = d.network;
 
-    std::vector<MetricRequest> requests = config.metrics;
-    for (MetricRequest& r : requests) r.options.seed = config.seed;
-    std::vector<ScoreColumn> columns;
-    for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
-
-    SociogramOptions diagram;
-    for (const auto& [name, scores] : columns)
-        if (name == "betweenness" || (name == "degree" && diagram.size_by.empty())) diagram.size_by = scores;
-    for (double x : isolate(net)) diagram.highlight.push_back(x > 0);
-    diagram.seed = config.seed;
+    std::vector<ScoreColumn> columns = metric_columns(net, config);
 
     OutputSet outputs;
     ReportData report;
@@ -181,25 +119,25 @@ void run_analysis(const AnalyzeArgs& args) {
     report.network = net;
     report.schools = d.schools;
     report.seed = config.seed;
-    // isolation_risk sits after community, as in the people.csv contract.
-    const VertexScores risk = add_risk_outputs(d, config, outputs, report);
-    auto after = std::find_if(columns.begin(), columns.end(), [](const ScoreColumn& c) { return c.first == "community"; });
-    columns.insert(after == columns.end() ? columns.end() : after + 1, {"isolation_risk", risk});
+    add_risk_column(columns, add_risk_outputs(d, config, outputs, report), net.size());
     outputs.add("people.csv", people_csv(net, columns));
     if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs, report);
     report.patterns = pattern_probes(net, {.min_group_size = config.statistics.min_group_size});
     report.min_group_size = config.statistics.min_group_size;
     outputs.add("patterns.csv", patterns_csv(report.patterns, config.statistics.min_group_size));
     outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
-    DiagramConfig diagrams;  // = config.diagrams once config/ parses `diagrams:`
-    diagrams.seed = config.seed;
+    // network.svg (the foundation's contract) is the district sociogram, drawn even when the
+    // config leaves it out of diagrams/.
+    DiagramConfig diagrams = config.diagrams;
+    const bool sociogram_file = diagrams.sociogram;
+    diagrams.sociogram = true;
     report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams);
+    outputs.add("network.svg", report.diagrams.front().formats.at("svg"));
+    if (!sociogram_file) report.diagrams.erase(report.diagrams.begin());
     for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
     report.graph_measures = graph_measures(net, config.seed);
     outputs.add("report.html", report_html(report));
-    outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
-    commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
-    for (const auto& [name, content] : outputs.files) std::cout << "wrote " << args.out_dir << "/" << name << '\n';
+    write_outputs(outputs, args.output.out_dir, args.output.force, {config.file, config.people, config.ties, config.schools});
 }
 
 }  // namespace
@@ -208,11 +146,7 @@ void add_analyze_command(CLI::App& app) {
     auto args = std::make_shared<AnalyzeArgs>();
     auto* cmd = app.add_subcommand("analyze", "analyse a district: metrics, summary and a network diagram");
     cmd->add_option("config", args->config, "config.yaml (default: the bundled example district)");
-    cmd->add_option("-o,--out", args->out_dir, "output folder")->capture_default_str();
-    cmd->add_flag("--force", args->force, "write into a non-empty folder that staffnet did not create");
-    cmd->add_flag("--pseudonymize", args->pseudonymize,
-                  "replace people's names and ids with stable keyed pseudonyms in every output (key: $STAFFNET_KEY)");
-    cmd->add_flag("--research", args->research, "research export: pseudonymised ids and no names at all");
+    add_output_flags(*cmd, args->output);
     cmd->callback([args] { run_analysis(*args); });
 }
 

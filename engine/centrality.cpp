@@ -16,9 +16,8 @@ constexpr std::size_t kBlocks = 32;
 // Runs `visit(source, paths, acc)` for every source; acc is a per-block vector of n zeros. Returns
 // the block sums added in block order.
 template <typename Visit>
-VertexScores sweep_sources(const Network& net, const std::vector<Vertex>& sources, Direction direction,
-                           Visit&& visit) {
-    const std::size_t n = net.size();
+VertexScores sweep_sources(const Arcs& arcs, const std::vector<Vertex>& sources, Visit&& visit) {
+    const std::size_t n = arcs.size();
     const std::size_t blocks = std::min(kBlocks, std::max<std::size_t>(1, sources.size()));
     std::vector<VertexScores> partial(blocks);
 #pragma omp parallel
@@ -29,7 +28,7 @@ VertexScores sweep_sources(const Network& net, const std::vector<Vertex>& source
             VertexScores acc(n, 0.0);
             const std::size_t first = sources.size() * b / blocks, last = sources.size() * (b + 1) / blocks;
             for (std::size_t i = first; i < last; ++i) {
-                shortest_paths(net, sources[i], direction, paths);
+                shortest_paths(arcs, sources[i], paths);
                 visit(sources[i], paths, acc);
             }
             partial[b] = std::move(acc);
@@ -51,13 +50,14 @@ std::vector<Vertex> all_vertices(const Network& net) {
 template <typename Score>
 VertexScores per_source(const Network& net, Direction direction, Score&& score) {
     const std::size_t n = net.size();
+    const Arcs along = arcs(net, direction);
     VertexScores out(n, 0.0);
 #pragma omp parallel
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
         for (std::size_t s = 0; s < n; ++s) {
-            shortest_paths(net, static_cast<Vertex>(s), direction, paths);
+            shortest_paths(along, static_cast<Vertex>(s), paths, false);
             out[s] = score(paths);
         }
     }
@@ -107,17 +107,28 @@ VertexScores betweenness(const Network& net, const BetweennessOptions& options) 
     }
     // Brandes' dependency accumulation; predecessors are found again by walking arcs backwards
     // rather than stored, which halves memory and keeps NetworkX's exact length comparison.
+    const Arcs out = arcs(net, Direction::out);
+    const Arcs back = net.directed() ? arcs(net, Direction::in) : Arcs{};
+    const Arcs& in = net.directed() ? back : out;
     std::vector<VertexScores> deltas(static_cast<std::size_t>(omp_get_max_threads()));
-    VertexScores score = sweep_sources(net, sources, Direction::out, [&](Vertex s, const ShortestPaths& p, VertexScores& acc) {
+    VertexScores score = sweep_sources(out, sources, [&](Vertex s, const ShortestPaths& p, VertexScores& acc) {
         VertexScores& delta = deltas[static_cast<std::size_t>(omp_get_thread_num())];
         if (delta.size() != n) delta.assign(n, 0.0);
+        const bool unweighted = in.length.empty();
         for (auto it = p.order.rbegin(); it != p.order.rend(); ++it) {
             const Vertex w = *it;
             const double share = (1.0 + delta[w]) / p.sigma[w];
-            for_each_arc(net, w, Direction::in, [&](Vertex v, double weight) {
-                if (p.dist[v] != unreachable && p.dist[v] + net.length(weight) == p.dist[w])
-                    delta[v] += p.sigma[v] * share;
-            });
+            const std::size_t begin = in.first[w], end = in.first[w + 1];
+            if (unweighted) {  // v precedes w when one step shorter (an unreached v is infinitely far)
+                const double before = p.dist[w] - 1.0;
+                for (std::size_t i = begin; i < end; ++i)
+                    if (p.dist[in.to[i]] == before) delta[in.to[i]] += p.sigma[in.to[i]] * share;
+            } else {
+                for (std::size_t i = begin; i < end; ++i) {
+                    const Vertex v = in.to[i];
+                    if (p.dist[v] != unreachable && p.dist[v] + in.length[i] == p.dist[w]) delta[v] += p.sigma[v] * share;
+                }
+            }
             if (w != s) acc[w] += delta[w];
         }
         for (Vertex v : p.order) delta[v] = 0.0;

@@ -59,12 +59,13 @@ Distances distances(const Network& net) {
     out.largest_component = members.size();
     if (members.size() < 2) return out;
     double total = 0.0, longest = 0.0;
+    const Arcs along = arcs(g, Direction::out);
 #pragma omp parallel reduction(+ : total) reduction(max : longest)
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
         for (std::size_t i = 0; i < members.size(); ++i) {
-            shortest_paths(g, members[i], Direction::out, paths);
+            shortest_paths(along, members[i], paths, false);
             for (Vertex v : paths.order) {
                 total += paths.dist[v];
                 longest = std::max(longest, paths.dist[v]);
@@ -154,11 +155,15 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         {"betweenness_centralization", betweenness_centralization(net)},
         {"closeness_centralization", closeness_centralization(net)},
     };
-    const VertexScores communities = louvain(net, {.seed = seed});
-    std::vector<std::string> community_labels;
-    for (double c : communities) community_labels.push_back(std::to_string(int(c)));
-    out.emplace_back("communities", communities.empty() ? 0.0 : *std::max_element(communities.begin(), communities.end()));
-    out.emplace_back("modularity_communities", modularity(net, community_labels));
+    const auto add_partition = [&](const std::string& count_key, const std::string& modularity_key,
+                                   const VertexScores& c) {
+        std::vector<std::string> labels;
+        for (double x : c) labels.push_back(std::to_string(int(x)));
+        out.emplace_back(count_key, c.empty() ? 0.0 : *std::max_element(c.begin(), c.end()));
+        out.emplace_back(modularity_key, modularity(net, labels));
+    };
+    add_partition("communities", "modularity_communities", louvain(net, {.seed = seed}));
+    add_partition("communities_leiden", "modularity_leiden", leiden(net, {.seed = seed}));
     if (std::any_of(schools.begin(), schools.end(), [](const std::string& s) { return !s.empty(); }))
         out.emplace_back("modularity_schools", modularity(net, schools));
     std::vector<std::string> attributes = {"role", "school"};

@@ -3,6 +3,7 @@
 #include "config/analysis.hpp"
 #include "io/csv.hpp"
 #include "io/edgelist.hpp"
+#include "io/graph_formats.hpp"
 #include "io/readers.hpp"
 #include "io/sheet.hpp"
 
@@ -79,6 +80,13 @@ const std::vector<Target>& targets() {
              std::vector<Diagnostic> warnings;
              read_edge_list(path, {.weighted = true}, warnings);
          }},
+        {"graphml", "network.graphml", [](const std::string& path, const std::string& text) { parse_graph(GraphFormat::graphml, path, text); }},
+        {"gexf", "network.gexf", [](const std::string& path, const std::string& text) { parse_graph(GraphFormat::gexf, path, text); }},
+        {"pajek", "network.net", [](const std::string& path, const std::string& text) { parse_graph(GraphFormat::pajek, path, text); }},
+        {"dl", "network.dl", [](const std::string& path, const std::string& text) { parse_graph(GraphFormat::ucinet_dl, path, text); }},
+        {"json", "network.json", [](const std::string& path, const std::string& text) { parse_graph(GraphFormat::node_link, path, text); }},
+        {"adjacency", "network.adj.csv",
+         [](const std::string& path, const std::string& text) { parse_graph(GraphFormat::adjacency_csv, path, text); }},
     };
     return table;
 }
