@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/progress.hpp"
 #include "engine/brokerage.hpp"
 #include "engine/ei_index.hpp"
 #include "engine/centrality.hpp"
@@ -16,6 +17,7 @@
 #include "viz/render.hpp"
 #include "viz/report.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -33,7 +35,17 @@ struct AnalyzeArgs {
     bool force = false;
     bool pseudonymize = false;
     bool research = false;
+    bool progress = false;
 };
+
+// The path measures analyze samples on a large network, unless a metric sets its own `samples`.
+constexpr const char* kSampledMeasures[] = {"betweenness", "closeness", "harmonic", "diameter", "average_path_length",
+                                            "betweenness_centralization", "closeness_centralization"};
+
+// Sources for the sampled path measures: config.sampling.sources above config.sampling.above people, else 0 (exact).
+std::size_t path_samples(const Network& net, const AnalysisConfig& config) {
+    return net.size() > config.sampling.above ? config.sampling.sources : 0;
+}
 
 // The key for --pseudonymize: STAFFNET_KEY from the environment, else privacy.key in the config.
 std::string pseudonym_key(const AnalysisConfig& config) {
@@ -51,9 +63,9 @@ nlohmann::ordered_json number(double value) {
     return value;
 }
 
-nlohmann::ordered_json measures_json(const Network& net, unsigned seed) {
+nlohmann::ordered_json measures_json(const std::vector<std::pair<std::string, double>>& measures) {
     nlohmann::ordered_json j;
-    for (const auto& [name, value] : graph_measures(net, seed)) j[name] = number(value);
+    for (const auto& [name, value] : measures) j[name] = number(value);
     return j;
 }
 
@@ -69,8 +81,23 @@ nlohmann::ordered_json ei_json(const Network& net, unsigned seed) {
     return j;
 }
 
-nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config) {
-    nlohmann::ordered_json j = measures_json(d.network, config.seed);
+nlohmann::ordered_json sampling_json(const Network& net, const AnalysisConfig& config) {
+    nlohmann::ordered_json j;
+    const std::size_t samples = path_samples(net, config);
+    j["sampled"] = samples > 0 && samples < net.size();
+    j["above"] = config.sampling.above;
+    if (j["sampled"]) {
+        j["sources"] = samples;
+        j["measures"] = kSampledMeasures;
+    }
+    return j;
+}
+
+// summary.json; `measures` are graph_measures() of the whole network, already computed.
+nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config,
+                                    const std::vector<std::pair<std::string, double>>& measures, Progress& progress) {
+    nlohmann::ordered_json j = measures_json(measures);
+    progress.step("E-I index by school (5,000 permutations)");
     j["ei_index_school"] = ei_json(d.network, config.seed);
     j["directed"] = d.network.directed();
     j["weighted"] = d.network.weighted();
@@ -78,10 +105,16 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     j["tie_types"] = nlohmann::ordered_json::array();
     for (const TieType& t : d.network.options.types) j["tie_types"].push_back(t.name);
     j["seed"] = config.seed;
+    j["path_sampling"] = sampling_json(d.network, config);
     j["community_algorithm"] = "louvain";
     // The same measures on each tie type alone (the layers of the multiplex network).
-    for (std::size_t t = 0; t < d.network.options.types.size(); ++t)
-        j["layers"][d.network.options.types[t].name] = measures_json(layer(d.network, t), config.seed);
+    for (std::size_t t = 0; t < d.network.options.types.size(); ++t) {
+        const std::string& name = d.network.options.types[t].name;
+        progress.step("whole-network measures of " + name + " ties");
+        const Network one = layer(d.network, t);
+        j["layers"][name] = measures_json(graph_measures(
+            one, config.seed, {.samples = path_samples(one, config), .seed = config.seed, .progress = progress.counter()}));
+    }
     j["staffnet_version"] = STAFFNET_VERSION;
     return j;
 }
@@ -158,16 +191,35 @@ VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, O
     return score;
 }
 
+// A note on stderr when analyze estimates path measures, so no one mistakes them for exact values.
+void sampling_note(const Network& net, const AnalysisConfig& config) {
+    const std::size_t samples = path_samples(net, config);
+    if (samples == 0 || samples >= net.size()) return;
+    std::cerr << fmt::format("staffnet: note: {} people (more than {}): betweenness, closeness, harmonic centrality, the distances "
+                             "and the path-based centralisations are estimated from {} sampled sources (seed {}); set "
+                             "sampling: in the config to change this\n",
+                             net.size(), config.sampling.above, samples, config.seed);
+}
+
 void run_analysis(const AnalyzeArgs& args) {
+    Progress progress(stderr_is_terminal(), args.progress);
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
     if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(config), args.research);
     const Network& net = d.network;
+    sampling_note(net, config);
 
     std::vector<MetricRequest> requests = config.metrics;
-    for (MetricRequest& r : requests) r.options.seed = config.seed;
+    for (MetricRequest& r : requests) {
+        r.options.seed = config.seed;
+        r.options.progress = progress.counter();
+        const bool path_metric = r.name == "betweenness" || r.name == "closeness" || r.name == "harmonic";
+        if (path_metric && !r.options.values.count("samples") && path_samples(net, config) > 0)
+            r.options.values["samples"] = std::to_string(path_samples(net, config));
+    }
     std::vector<ScoreColumn> columns;
-    for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
+    for (MetricColumn& c : compute_metrics(net, requests, [&](const Metric& m) { progress.step("metric " + m.name); }))
+        columns.emplace_back(c.metric->column, std::move(c.scores));
 
     SociogramOptions diagram;
     for (const auto& [name, scores] : columns)
@@ -182,23 +234,34 @@ void run_analysis(const AnalyzeArgs& args) {
     report.schools = d.schools;
     report.seed = config.seed;
     // isolation_risk sits after community, as in the people.csv contract.
+    progress.step("isolation risk and outreach");
     const VertexScores risk = add_risk_outputs(d, config, outputs, report);
     auto after = std::find_if(columns.begin(), columns.end(), [](const ScoreColumn& c) { return c.first == "community"; });
     columns.insert(after == columns.end() ? columns.end() : after + 1, {"isolation_risk", risk});
     outputs.add("people.csv", people_csv(net, columns));
+    progress.step("school measures, correlations and regressions");
     if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs, report);
+    progress.step("patterns by group");
     report.patterns = pattern_probes(net, {.min_group_size = config.statistics.min_group_size});
     report.min_group_size = config.statistics.min_group_size;
     outputs.add("patterns.csv", patterns_csv(report.patterns, config.statistics.min_group_size));
-    outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
+    progress.step("whole-network measures");
+    report.graph_measures = graph_measures(net, config.seed,
+                                           {.samples = path_samples(net, config), .seed = config.seed, .progress = progress.counter()});
+    outputs.add("summary.json", summary_json(d, config, report.graph_measures, progress).dump(2) + "\n");
+    progress.step("diagrams");
     DiagramConfig diagrams;  // = config.diagrams once config/ parses `diagrams:`
     diagrams.seed = config.seed;
-    report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams);
+    report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams,
+                                    progress.counter());
     for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
-    report.graph_measures = graph_measures(net, config.seed);
+    progress.step("report.html");
     outputs.add("report.html", report_html(report));
+    progress.step("network.svg");
     outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
+    progress.step("writing " + std::to_string(outputs.files.size()) + " files");
     commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
+    progress.finish();
     for (const auto& [name, content] : outputs.files) std::cout << "wrote " << args.out_dir << "/" << name << '\n';
 }
 
@@ -213,6 +276,7 @@ void add_analyze_command(CLI::App& app) {
     cmd->add_flag("--pseudonymize", args->pseudonymize,
                   "replace people's names and ids with stable keyed pseudonyms in every output (key: $STAFFNET_KEY)");
     cmd->add_flag("--research", args->research, "research export: pseudonymised ids and no names at all");
+    cmd->add_flag("--progress", args->progress, "log each step and its time on stderr (a terminal also shows a progress bar)");
     cmd->callback([args] { run_analysis(*args); });
 }
 

@@ -2,6 +2,7 @@
 // The district's diagrams: the whole-district sociogram, the district <-> school bridge map and one
 // diagram per school, drawn by Graphviz (see viz/render.hpp).
 #include "engine/network.hpp"
+#include "engine/progress.hpp"
 #include "engine/risk.hpp"
 #include "engine/schools.hpp"
 #include "viz/diagram_config.hpp"
@@ -56,9 +57,9 @@ struct DrawnDiagram {
 
 /// Draws every diagram the config asks for (each laid out once), in `config.formats` plus svg.
 /// School file names are the school ids with characters other than letters, digits, '-' and '_'
-/// replaced by '_' (and a suffix when two ids collide).
+/// replaced by '_' (and a suffix when two ids collide). `progress` is told of each diagram drawn.
 std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
-                                        const DiagramConfig& config = {});
+                                        const DiagramConfig& config = {}, const ProgressFn& progress = {});
 
 /// (file name, content) pairs for the output folder: every diagram in every configured format,
 /// e.g. diagrams/sociogram.svg, diagrams/bridge_map.png, diagrams/schools/S01.pdf.
