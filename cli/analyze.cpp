@@ -42,11 +42,6 @@ struct AnalyzeArgs {
 constexpr const char* kSampledMeasures[] = {"betweenness", "closeness", "harmonic", "diameter", "average_path_length",
                                             "betweenness_centralization", "closeness_centralization"};
 
-// Sources for the sampled path measures: config.sampling.sources above config.sampling.above people, else 0 (exact).
-std::size_t path_samples(const Network& net, const AnalysisConfig& config) {
-    return net.size() > config.sampling.above ? config.sampling.sources : 0;
-}
-
 // The key for --pseudonymize: STAFFNET_KEY from the environment, else privacy.key in the config.
 std::string pseudonym_key(const AnalysisConfig& config) {
     const char* env = std::getenv("STAFFNET_KEY");
@@ -84,7 +79,7 @@ nlohmann::ordered_json ei_json(const Network& net, unsigned seed) {
 nlohmann::ordered_json sampling_json(const Network& net, const AnalysisConfig& config) {
     nlohmann::ordered_json j;
     const std::size_t samples = path_samples(net, config);
-    j["sampled"] = samples > 0 && samples < net.size();
+    j["sampled"] = samples > 0;
     j["above"] = config.sampling.above;
     if (j["sampled"]) {
         j["sources"] = samples;
@@ -94,8 +89,8 @@ nlohmann::ordered_json sampling_json(const Network& net, const AnalysisConfig& c
 }
 
 // summary.json; `measures` are graph_measures() of the whole network, already computed.
-nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config,
-                                    const std::vector<std::pair<std::string, double>>& measures, Progress& progress) {
+nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config, const ReportData& report, Progress& progress) {
+    const auto& measures = report.graph_measures;
     nlohmann::ordered_json j = measures_json(measures);
     progress.step("E-I index by school (5,000 permutations)");
     j["ei_index_school"] = ei_json(d.network, config.seed);
@@ -106,6 +101,7 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     for (const TieType& t : d.network.options.types) j["tie_types"].push_back(t.name);
     j["seed"] = config.seed;
     j["path_sampling"] = sampling_json(d.network, config);
+    j["notes"] = report.notes;
     j["community_algorithm"] = "louvain";
     // The same measures on each tie type alone (the layers of the multiplex network).
     for (std::size_t t = 0; t < d.network.options.types.size(); ++t) {
@@ -191,44 +187,34 @@ VertexScores add_risk_outputs(const District& d, const AnalysisConfig& config, O
     return score;
 }
 
-// A note on stderr when analyze estimates path measures, so no one mistakes them for exact values.
-void sampling_note(const Network& net, const AnalysisConfig& config) {
-    const std::size_t samples = path_samples(net, config);
-    if (samples == 0 || samples >= net.size()) return;
-    std::cerr << fmt::format("staffnet: note: {} people (more than {}): betweenness, closeness, harmonic centrality, the distances "
-                             "and the path-based centralisations are estimated from {} sampled sources (seed {}); set "
-                             "sampling: in the config to change this\n",
-                             net.size(), config.sampling.above, samples, config.seed);
-}
-
 void run_analysis(const AnalyzeArgs& args) {
     Progress progress(stderr_is_terminal(), args.progress);
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
     if (args.pseudonymize || args.research) pseudonymize(d.network, pseudonym_key(config), args.research);
     const Network& net = d.network;
-    sampling_note(net, config);
+    DiagramConfig diagrams;  // = config.diagrams once config/ parses `diagrams:`
+    diagrams.seed = config.seed;
+    const bool large = net.size() > diagrams.large_network;  // network.svg: the sociogram, not a neato layout of everyone
+
+    OutputSet outputs;
+    ReportData report;
+    // What this size of network changes, said on stderr, in summary.json and in the report.
+    for (const std::string& note : {sampling_note(net, config), sociogram_note(net, diagrams)})
+        if (!note.empty()) report.notes.push_back(note);
+    if (large && !sociogram_note(net, diagrams).empty()) report.notes.push_back("network.svg is not written either, for the same reason");
+    for (const std::string& note : report.notes) std::cerr << "staffnet: note: " << note << '\n';
 
     std::vector<MetricRequest> requests = config.metrics;
+    apply_sampling(requests, net, config);
     for (MetricRequest& r : requests) {
         r.options.seed = config.seed;
         r.options.progress = progress.counter();
-        const bool path_metric = r.name == "betweenness" || r.name == "closeness" || r.name == "harmonic";
-        if (path_metric && !r.options.values.count("samples") && path_samples(net, config) > 0)
-            r.options.values["samples"] = std::to_string(path_samples(net, config));
     }
     std::vector<ScoreColumn> columns;
     for (MetricColumn& c : compute_metrics(net, requests, [&](const Metric& m) { progress.step("metric " + m.name); }))
         columns.emplace_back(c.metric->column, std::move(c.scores));
 
-    SociogramOptions diagram;
-    for (const auto& [name, scores] : columns)
-        if (name == "betweenness" || (name == "degree" && diagram.size_by.empty())) diagram.size_by = scores;
-    for (double x : isolate(net)) diagram.highlight.push_back(x > 0);
-    diagram.seed = config.seed;
-
-    OutputSet outputs;
-    ReportData report;
     report.source = config.file;
     report.network = net;
     report.schools = d.schools;
@@ -248,17 +234,25 @@ void run_analysis(const AnalyzeArgs& args) {
     progress.step("whole-network measures");
     report.graph_measures = graph_measures(net, config.seed,
                                            {.samples = path_samples(net, config), .seed = config.seed, .progress = progress.counter()});
-    outputs.add("summary.json", summary_json(d, config, report.graph_measures, progress).dump(2) + "\n");
+    outputs.add("summary.json", summary_json(d, config, report, progress).dump(2) + "\n");
     progress.step("diagrams");
-    DiagramConfig diagrams;  // = config.diagrams once config/ parses `diagrams:`
-    diagrams.seed = config.seed;
     report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams,
                                     progress.counter());
     for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
     progress.step("report.html");
     outputs.add("report.html", report_html(report));
-    progress.step("network.svg");
-    outputs.add("network.svg", render(sociogram(net, diagram), "neato", "svg"));
+    if (!large) {
+        progress.step("network.svg");
+        SociogramOptions whole;
+        for (const auto& [name, scores] : columns)
+            if (name == "betweenness" || (name == "degree" && whole.size_by.empty())) whole.size_by = scores;
+        for (double x : isolate(net)) whole.highlight.push_back(x > 0);
+        whole.seed = config.seed;
+        outputs.add("network.svg", render(sociogram(net, whole), "neato", "svg"));
+    } else {
+        for (const DrawnDiagram& drawn : report.diagrams)
+            if (drawn.name == "diagrams/sociogram") outputs.add("network.svg", drawn.formats.at("svg"));
+    }
     progress.step("writing " + std::to_string(outputs.files.size()) + " files");
     commit(outputs, args.out_dir, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}});
     progress.finish();

@@ -29,4 +29,23 @@ District load_and_report(const std::string& path, AnalysisConfig& config) {
     return d;
 }
 
+std::size_t path_samples(const Network& net, const AnalysisConfig& config) {
+    return net.size() > config.sampling.above && config.sampling.sources < net.size() ? config.sampling.sources : 0;
+}
+
+void apply_sampling(std::vector<MetricRequest>& requests, const Network& net, const AnalysisConfig& config) {
+    const std::size_t samples = path_samples(net, config);
+    for (MetricRequest& r : requests)
+        if ((r.name == "betweenness" || r.name == "closeness" || r.name == "harmonic") && samples > 0 && !r.options.values.count("samples"))
+            r.options.values["samples"] = std::to_string(samples);
+}
+
+std::string sampling_note(const Network& net, const AnalysisConfig& config) {
+    const std::size_t samples = path_samples(net, config);
+    if (samples == 0) return "";
+    return fmt::format("{} people (more than {}): betweenness, closeness and harmonic centrality, the distances and the path-based "
+                       "centralisations are estimated from {} sampled sources (seed {}); set sampling: in the config to change this",
+                       net.size(), config.sampling.above, samples, config.seed);
+}
+
 }  // namespace staffnet

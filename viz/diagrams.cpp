@@ -525,13 +525,21 @@ Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size
     return school_diagram(net, schools, s, school_parts(net, schools), marks, config);
 }
 
+std::string sociogram_note(const Network& net, const DiagramConfig& config) {
+    if (!config.sociogram || net.size() <= config.sociogram_limit) return "";
+    return fmt::format("the whole-district sociogram is not drawn for {} people (more than {}): it would take long to lay out "
+                       "and be too large to open; the bridge map and the school diagrams show the same ties school by school",
+                       net.size(), config.sociogram_limit);
+}
+
 std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
                                         const DiagramConfig& config, const ProgressFn& progress) {
     std::vector<std::string> formats = {"svg"};
     for (const std::string& f : config.formats)
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
     std::vector<DrawnDiagram> out;
-    const std::size_t total = std::size_t(config.sociogram) + std::size_t(config.bridge_map && !schools.schools.empty()) +
+    const bool sociogram = config.sociogram && sociogram_note(net, config).empty();
+    const std::size_t total = std::size_t(sociogram) + std::size_t(config.bridge_map && !schools.schools.empty()) +
                               (config.school_diagrams ? schools.schools.size() : 0);
     const auto draw = [&](const Diagram& d, std::string name, std::string title) {
         DrawnDiagram drawn{std::move(name), std::move(title), {}};
@@ -540,7 +548,7 @@ std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& s
         out.push_back(std::move(drawn));
         if (progress) progress(out.size(), total);
     };
-    if (config.sociogram) draw(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
+    if (sociogram) draw(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
     if (config.bridge_map && !schools.schools.empty())
         draw(bridge_map(net, schools, config), "diagrams/bridge_map", "District team and schools");
     if (config.school_diagrams) {
