@@ -13,8 +13,11 @@ void add_commands(CLI::App& app) {
     add_validate_command(app);
     add_metrics_command(app);
     add_render_command(app);
+    add_compare_command(app);
+    add_qap_command(app);
     add_template_command(app);
     add_import_sheet_command(app);
+    add_convert_command(app);
 }
 
 std::string default_config() {

@@ -10,6 +10,9 @@ void add_analyze_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_metrics_command(CLI::App& app);
 void add_render_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
+void add_qap_command(CLI::App& app);
+void add_convert_command(CLI::App& app);
 
 /// Adds every subcommand.
 void add_commands(CLI::App& app);

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/sheet_commands.hpp"
 #include "config/analysis.hpp"
+#include "io/district.hpp"
 #include "io/output.hpp"
 #include "io/readers.hpp"
 #include "io/sheet.hpp"
@@ -16,7 +17,7 @@ void import_sheet(const ImportSheetArgs& args) {
     const AnalysisConfig config = load_analysis(args.config.empty() ? default_config() : args.config);
     const std::vector<TieType>& types = config.network.types;
     check_codes(types, config.file);
-    const PeopleTable people = read_people(config.people);
+    const PeopleTable people = load_people(config);
     for (const Diagnostic& w : people.warnings) std::cerr << format(w) << '\n';
     const std::vector<SheetTie> ties = read_sheet(args.sheet, people.people, types);
 

@@ -93,7 +93,7 @@ void run_metrics(const MetricsArgs& args) {
 void add_metrics_command(CLI::App& app) {
     auto args = std::make_shared<MetricsArgs>();
     auto* cmd = app.add_subcommand("metrics", "metrics of a plain edge list, one CSV row per person on stdout");
-    cmd->add_option("ties", args->ties, "edge list: source,target[,weight][,type]");
+    cmd->add_option("ties", args->ties, "edge list: source,target[,weight][,type]; or a .graphml .gexf .net .dl .json .adj.csv file");
     cmd->add_option("--people", args->input.people, "people.csv (default: the ids in the edge list)");
     cmd->add_flag("--directed", args->input.directed, "source names target");
     cmd->add_flag("--weighted", args->input.weighted, "use weights (as strength; path length = 1/weight)");

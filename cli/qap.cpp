@@ -14,7 +14,6 @@
 
 namespace staffnet {
 
-void add_qap_command(CLI::App& app);
 
 namespace {
 

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/sheet_commands.hpp"
 #include "config/analysis.hpp"
+#include "io/district.hpp"
 #include "io/output.hpp"
 #include "io/readers.hpp"
 #include "io/sheet.hpp"
@@ -28,7 +29,7 @@ void write_template(const TemplateArgs& args) {
     const AnalysisConfig config = load_analysis(args.config.empty() ? default_config() : args.config);
     const std::vector<TieType>& types = config.network.types;
     check_codes(types, config.file);
-    const PeopleTable people = read_people(config.people);
+    const PeopleTable people = load_people(config);
     for (const Diagnostic& w : people.warnings) std::cerr << format(w) << '\n';
     const SheetPeople sheet = sheet_people(people.people);
     DiagnosticList problems;
@@ -43,7 +44,7 @@ void write_template(const TemplateArgs& args) {
     std::vector<SheetTie> filled;
     if (args.from_ties) {
         std::vector<TieType> read_types = types;
-        const TieTable ties = read_ties(config.ties, people, read_types, {.drop_self_ties = config.drop_self_ties});
+        const TieTable ties = load_ties(config, people, read_types);
         filled = sheet_ties(ties.rows, people.people, read_types, config.ties);
     }
     check_output_file(args.out, args.force, {config.file, config.people, config.ties, config.schools});

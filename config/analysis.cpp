@@ -1,10 +1,14 @@
 #include "config/analysis.hpp"
 
 #include "io/diagnostic.hpp"
+#include "io/readers.hpp"
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -191,6 +195,66 @@ void read_privacy(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
     r.scalar(node, "key", config.privacy_key, "a secret text");
 }
 
+bool is_colour(const std::string& text) {
+    return text.size() == 7 && text[0] == '#' &&
+           std::all_of(text.begin() + 1, text.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
+
+// `name: "#RRGGBB"` pairs under one key; names must be in `known` (roles, tie types).
+void read_colours(Reader& r, const YAML::Node& node, const std::string& where, const std::vector<std::string>& known,
+                  std::map<std::string, std::string>& out) {
+    if (!node || !r.keys(node, where, known)) return;
+    for (const auto& kv : node) {
+        std::string colour;
+        r.scalar(node, kv.first.Scalar(), colour, "a colour like \"#0072B2\"");
+        if (is_colour(colour)) out[kv.first.Scalar()] = colour;
+        else r.problems.error(r.at(kv.second, where + "." + kv.first.Scalar() + " must be a colour like \"#0072B2\", got '" + colour + "'",
+                                   "write six hex digits after '#', in quotes"));
+    }
+}
+
+void read_diagrams(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
+    DiagramConfig& d = config.diagrams;
+    if (!r.keys(node, "diagrams", {"draw", "formats", "size_by", "labels", "large_network", "ties_per_person", "colours"})) return;
+    if (const YAML::Node draw = node["draw"]) {
+        const std::vector<std::string> kinds = {"sociogram", "bridge_map", "schools"};
+        const std::vector<std::string> names = read_names(r, draw, "draw");
+        for (const std::string& name : names)
+            if (std::find(kinds.begin(), kinds.end(), name) == kinds.end())
+                r.problems.error(r.at(draw, "draw lists '" + name + "', which is not a diagram" + did_you_mean(name, kinds),
+                                      "choose from sociogram, bridge_map, schools"));
+        const auto has = [&](const char* kind) { return std::find(names.begin(), names.end(), kind) != names.end(); };
+        d.sociogram = has("sociogram");
+        d.bridge_map = has("bridge_map");
+        d.school_diagrams = has("schools");
+    }
+    if (const YAML::Node formats = node["formats"]) {
+        const std::vector<std::string> known = {"svg", "png", "pdf", "dot"};
+        d.formats = read_names(r, formats, "formats");
+        for (const std::string& f : d.formats)
+            if (std::find(known.begin(), known.end(), f) == known.end())
+                r.problems.error(r.at(formats, "formats lists '" + f + "', which staffnet cannot draw" + did_you_mean(f, known),
+                                      "choose from svg, png, pdf, dot"));
+    }
+    r.scalar(node, "size_by", d.size_by, "a metric column such as betweenness, or none");
+    if (d.size_by == "none") d.size_by.clear();
+    r.choice(node, "labels", d.labels, {"none", "leaders", "everyone"});
+    r.scalar(node, "large_network", d.large_network, "a whole number of people");
+    r.scalar(node, "ties_per_person", d.ties_per_person, "a whole number");
+    const YAML::Node colours = node["colours"];
+    if (!colours || !r.keys(colours, "diagrams.colours", {"roles", "tie_types", "highlight"})) return;
+    read_colours(r, colours["roles"], "colours.roles", roles(), d.role_colours);
+    std::vector<std::string> types;
+    for (const TieType& t : config.network.types) types.push_back(t.name);
+    read_colours(r, colours["tie_types"], "colours.tie_types", types, d.tie_colours);
+    if (colours["highlight"]) {
+        r.scalar(colours, "highlight", d.highlight_colour, "a colour like \"#D55E00\"");
+        if (!is_colour(d.highlight_colour))
+            r.problems.error(r.at(colours["highlight"], "highlight must be a colour like \"#D55E00\", got '" + d.highlight_colour + "'",
+                                  "write six hex digits after '#', in quotes"));
+    }
+}
+
 void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>& out) {
     std::vector<std::string> names;
     for (const Metric& m : metrics()) names.push_back(m.name);
@@ -268,15 +332,20 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.network.types = default_tie_types();
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
-    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "seed"})) {
-        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "schools"})) {
+    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "diagrams", "seed"})) {
+        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools"})) {
             r.scalar(data, "people", people, "a file path");
             r.scalar(data, "ties", ties, "a file path");
+            r.scalar(data, "network", config.network_file, "a file path");
             r.scalar(data, "schools", schools, "a file path");
+            if (data["network"] && (data["people"] || data["ties"]))
+                r.problems.error(r.at(data["network"], "data: network holds both people and ties, so it replaces people and ties",
+                                      "remove data: people and data: ties, or data: network"));
         }
         if (const YAML::Node net = root["network"];
             net && r.keys(net, "network", {"directed", "weighted", "weight_means", "duplicates", "combine", "self_ties"})) {
             r.scalar(net, "directed", config.network.directed, "true or false");
+            config.directed_given = bool(net["directed"]);
             r.scalar(net, "weighted", config.network.weighted, "true or false");
             std::string means = "strength", duplicates = "max", combine = "sum", self_ties = "error";
             r.choice(net, "weight_means", means, {"strength", "distance"});
@@ -313,11 +382,27 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
         }
         if (const YAML::Node node = root["risk"]) read_risk(r, node, config);
         if (const YAML::Node node = root["privacy"]) read_privacy(r, node, config);
+        if (const YAML::Node node = root["diagrams"]) read_diagrams(r, node, config);
         r.scalar(root, "seed", config.seed, "a whole number");
     }
     r.problems.check();
     if (config.metrics.empty())
         for (const std::string& m : default_metrics()) config.metrics.push_back({m, {}});
+    // Only a size_by the user wrote is checked: the default (betweenness) falls back quietly in the diagrams.
+    // (A default-constructed YAML::Node counts as defined, so the section's presence is tested first.)
+    if (root["diagrams"] && root["diagrams"]["size_by"] && !config.diagrams.size_by.empty()) {
+        const YAML::Node size_by = root["diagrams"]["size_by"];
+        std::vector<std::string> columns;
+        for (const MetricRequest& m : config.metrics)
+            if (const Metric* metric = find_metric(m.name)) columns.push_back(metric->column);
+        if (std::find(columns.begin(), columns.end(), config.diagrams.size_by) == columns.end())
+            r.problems.error(r.at(size_by, "size_by names '" + config.diagrams.size_by +
+                                  "', which is not a computed metric" + did_you_mean(config.diagrams.size_by, columns),
+                                  "use one of the metrics listed under metrics:, or none"));
+    }
+    config.diagrams.seed = config.seed;
+    r.problems.check();
+    if (!config.network_file.empty()) people = ties = config.network_file = resolve(folder, config.network_file);
     config.people = resolve(folder, people);
     config.ties = resolve(folder, ties);
     // schools.csv is optional: a missing default file means "no schools".

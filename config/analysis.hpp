@@ -4,6 +4,7 @@
 #include "engine/network.hpp"
 #include "engine/risk.hpp"
 #include "engine/school_statistics.hpp"
+#include "viz/diagram_config.hpp"
 
 #include <string>
 #include <vector>
@@ -38,6 +39,9 @@ struct AnalysisConfig {
     std::string people;   // paths, already resolved against the YAML file's folder
     std::string ties;
     std::string schools;  // "" when there is no schools.csv
+    std::string network_file;     // data: network: one graph file (GraphML, GEXF, ...) holding people and ties;
+                                  // then `people` and `ties` are this file too. "" = people.csv + ties.csv
+    bool directed_given = false;  // network.directed is in the YAML (else a graph file says itself)
     NetworkOptions network;
     bool drop_self_ties = false;
     std::vector<MetricRequest> metrics;
@@ -46,6 +50,7 @@ struct AnalysisConfig {
     SamplingConfig sampling;
     RiskOptions risk;                     // `risk:` in the YAML
     std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
+    DiagramConfig diagrams;               // `diagrams:` in the YAML
     std::string privacy_key;              // key for --pseudonymize when STAFFNET_KEY is not set
     unsigned seed = 42;
 };

@@ -29,9 +29,9 @@ struct SearchCounter {
 // Runs `visit(i, paths, acc)` for every source i (an index into sources.vertices); acc is a
 // per-block vector of width * n zeros. Returns the block sums added in block order.
 template <typename Visit>
-VertexScores sweep_sources(const Network& net, const PathSources& sources, Direction direction, std::size_t width,
+VertexScores sweep_sources(const Arcs& arcs, const PathSources& sources, std::size_t width, bool count_paths,
                            const ProgressFn& progress, Visit&& visit) {
-    const std::size_t n = net.size(), count = sources.vertices.size();
+    const std::size_t n = arcs.size(), count = sources.vertices.size();
     const std::size_t blocks = std::min(kBlocks, std::max<std::size_t>(1, count));
     std::vector<VertexScores> partial(blocks);
     SearchCounter counter{progress, count};
@@ -43,7 +43,7 @@ VertexScores sweep_sources(const Network& net, const PathSources& sources, Direc
             VertexScores acc(width * n, 0.0);
             const std::size_t first = count * b / blocks, last = count * (b + 1) / blocks;
             for (std::size_t i = first; i < last; ++i) {
-                shortest_paths(net, sources.vertices[i], direction, paths);
+                shortest_paths(arcs, sources.vertices[i], paths, count_paths);
                 visit(i, paths, acc);
                 counter.one_more();
             }
@@ -60,6 +60,7 @@ VertexScores sweep_sources(const Network& net, const PathSources& sources, Direc
 template <typename Score>
 VertexScores per_source(const Network& net, Direction direction, const ProgressFn& progress, Score&& score) {
     const std::size_t n = net.size();
+    const Arcs along = arcs(net, direction);
     VertexScores out(n, 0.0);
     SearchCounter counter{progress, n};
 #pragma omp parallel
@@ -67,7 +68,7 @@ VertexScores per_source(const Network& net, Direction direction, const ProgressF
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
         for (std::size_t s = 0; s < n; ++s) {
-            shortest_paths(net, static_cast<Vertex>(s), direction, paths);
+            shortest_paths(along, static_cast<Vertex>(s), paths, false);
             out[s] = score(paths);
             counter.one_more();
         }
@@ -82,7 +83,7 @@ Direction opposite(Direction d) { return d == Direction::in ? Direction::out : D
 // than v) that reach it, the weighted sum of their distances and of their inverses (3n values).
 VertexScores sampled_distance_sums(const Network& net, const PathSources& sources, const ClosenessOptions& options) {
     const std::size_t n = net.size();
-    return sweep_sources(net, sources, opposite(options.direction), 3, options.progress,
+    return sweep_sources(arcs(net, opposite(options.direction)), sources, 3, false, options.progress,
                          [&](std::size_t i, const ShortestPaths& p, VertexScores& acc) {
                              const double w = sources.weight[i];
                              for (Vertex v : p.order) {
@@ -131,20 +132,31 @@ VertexScores betweenness(const Network& net, const BetweennessOptions& options) 
     const PathSources sources = path_sources(net, options.samples, options.seed);
     // Brandes' dependency accumulation; predecessors are found again by walking arcs backwards
     // rather than stored, which halves memory and keeps NetworkX's exact length comparison.
+    const Arcs out = arcs(net, Direction::out);
+    const Arcs back = net.directed() ? arcs(net, Direction::in) : Arcs{};
+    const Arcs& in = net.directed() ? back : out;
     std::vector<VertexScores> deltas(static_cast<std::size_t>(omp_get_max_threads()));
-    VertexScores score = sweep_sources(net, sources, Direction::out, 1, options.progress,
-                                       [&](std::size_t i, const ShortestPaths& p, VertexScores& acc) {
-        const Vertex s = sources.vertices[i];
-        const double weight = sources.weight[i];
+    VertexScores score = sweep_sources(out, sources, 1, true, options.progress,
+                                       [&](std::size_t source, const ShortestPaths& p, VertexScores& acc) {
+        const Vertex s = sources.vertices[source];
+        const double weight = sources.weight[source];
         VertexScores& delta = deltas[static_cast<std::size_t>(omp_get_thread_num())];
         if (delta.size() != n) delta.assign(n, 0.0);
+        const bool unweighted = in.length.empty();
         for (auto it = p.order.rbegin(); it != p.order.rend(); ++it) {
             const Vertex w = *it;
             const double share = (1.0 + delta[w]) / p.sigma[w];
-            for_each_arc(net, w, Direction::in, [&](Vertex v, double length) {
-                if (p.dist[v] != unreachable && p.dist[v] + net.length(length) == p.dist[w])
-                    delta[v] += p.sigma[v] * share;
-            });
+            const std::size_t begin = in.first[w], end = in.first[w + 1];
+            if (unweighted) {  // v precedes w when one step shorter (an unreached v is infinitely far)
+                const double before = p.dist[w] - 1.0;
+                for (std::size_t i = begin; i < end; ++i)
+                    if (p.dist[in.to[i]] == before) delta[in.to[i]] += p.sigma[in.to[i]] * share;
+            } else {
+                for (std::size_t i = begin; i < end; ++i) {
+                    const Vertex v = in.to[i];
+                    if (p.dist[v] != unreachable && p.dist[v] + in.length[i] == p.dist[w]) delta[v] += p.sigma[v] * share;
+                }
+            }
             if (w != s) acc[w] += weight * delta[w];
         }
         for (Vertex v : p.order) delta[v] = 0.0;

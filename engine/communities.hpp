@@ -16,6 +16,28 @@ struct LouvainOptions {
 /// largest first; isolates are communities of one. Deterministic for a seed. O(E) per pass.
 VertexScores louvain(const Network& net, const LouvainOptions& options = {});
 
+enum class LeidenObjective {
+    modularity,  // Newman modularity: a community's ties against those expected from degrees
+    cpm,         // constant Potts model: ties inside minus resolution × pairs inside (a density threshold)
+};
+
+struct LeidenOptions {
+    unsigned seed = 42;       // visiting orders and refinement draws; recorded in summary.json
+    double resolution = 1.0;  // modularity: above 1 gives smaller communities; CPM: the density threshold
+    LeidenObjective objective = LeidenObjective::modularity;
+    double randomness = 0.01;    // θ of the refinement (igraph's `beta`), on the scale of tie weights
+    std::size_t iterations = 0;  // 0: repeat until an iteration changes nothing
+};
+
+/// Leiden communities (Traag, Waltman & van Eck 2019) on the undirected view (arcs both ways
+/// summed), weighted by tie strength when the network is weighted. Each iteration moves people
+/// between communities with a queue of those whose neighbourhood changed, refines every community
+/// by merging its well-connected members from singletons (randomly, ∝ exp(gain/θ)), and repeats on
+/// the graph of refined communities, starting from the unrefined ones. Every community is
+/// connected. Numbered from 1 by size, largest first; isolates are communities of one.
+/// Deterministic for a seed. About O(E) per iteration.
+VertexScores leiden(const Network& net, const LeidenOptions& options = {});
+
 /// Newman modularity of a grouping (groups[v] = any label; equal labels = same group), as NetworkX
 /// `modularity` on the undirected view: Σ_c L_c/m - γ (d_c / 2m)². Directed networks use the
 /// directed form Σ_c L_c/m - γ d_c^out d_c^in / m². 0 when there are no ties.

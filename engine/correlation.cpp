@@ -53,6 +53,8 @@ double kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y)
     return denominator > 0 ? (concordant - discordant) / denominator : std::nan("");
 }
 
+}  // namespace
+
 double quantile(std::vector<double> xs, double q) {
     if (xs.empty()) return std::nan("");
     std::sort(xs.begin(), xs.end());
@@ -62,7 +64,7 @@ double quantile(std::vector<double> xs, double q) {
     return xs[lo] + (h - double(lo)) * (xs[hi] - xs[lo]);
 }
 
-}  // namespace
+double spearman(const std::vector<double>& x, const std::vector<double>& y) { return pearson(average_ranks(x), average_ranks(y)); }
 
 Correlation correlate(const std::vector<double>& x_in, const std::vector<double>& y_in, const CorrelationOptions& options) {
     std::vector<double> x, y;
@@ -80,7 +82,7 @@ Correlation correlate(const std::vector<double>& x_in, const std::vector<double>
     }
     const std::vector<double> rx = average_ranks(x), ry = average_ranks(y);
     c.pearson = pearson(x, y);
-    c.spearman = pearson(rx, ry);
+    c.spearman = pearson(rx, ry);  // spearman(x, y), with the ranks kept for the permutations
     c.kendall = kendall_tau_b(x, y);
     if (std::isnan(c.spearman)) {
         c.p_permutation = c.ci_low = c.ci_high = nan;
@@ -101,7 +103,7 @@ Correlation correlate(const std::vector<double>& x_in, const std::vector<double>
             bx[i] = x[pick];
             by[i] = y[pick];
         }
-        const double rho = pearson(average_ranks(bx), average_ranks(by));
+        const double rho = spearman(bx, by);
         if (!std::isnan(rho)) draws.push_back(rho);  // a resample with a constant variable has no rho
     }
     c.ci_low = quantile(draws, 0.025);

@@ -33,6 +33,12 @@ std::vector<double> benjamini_hochberg(const std::vector<double>& p);
 /// Ranks from 1, ties sharing their average rank.
 std::vector<double> average_ranks(const std::vector<double>& x);
 
+/// Spearman's rho: Pearson on average ranks; NaN when either variable is constant or n < 2.
+double spearman(const std::vector<double>& x, const std::vector<double>& y);
+
+/// The q-quantile by linear interpolation (R type 7, NumPy's default); NaN when `xs` is empty.
+double quantile(std::vector<double> xs, double q);
+
 /// Pearson correlation; NaN when either variable is constant or n < 2.
 double pearson(const std::vector<double>& x, const std::vector<double>& y);
 

@@ -75,12 +75,13 @@ Distances distances(const Network& net, const PathSampling& sampling) {
     std::vector<double> eccentricity(sources.size());
     std::vector<Vertex> farthest(sources.size());
     std::atomic<std::size_t> done{0};
+    const Arcs along = arcs(g, Direction::out);
 #pragma omp parallel reduction(+ : total)
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
         for (std::size_t i = 0; i < sources.size(); ++i) {
-            shortest_paths(g, sources[i], Direction::out, paths);
+            shortest_paths(along, sources[i], paths, false);
             for (Vertex v : paths.order) total += paths.dist[v];
             farthest[i] = paths.order.back();  // search order: a farthest person
             eccentricity[i] = paths.dist[farthest[i]];
@@ -96,7 +97,7 @@ Distances distances(const Network& net, const PathSampling& sampling) {
         // Double sweep: the person farthest from the sampled sources is usually an end of a
         // longest path, so one more search from them tightens the bound.
         ShortestPaths paths;
-        shortest_paths(g, farthest[widest], Direction::out, paths);
+        shortest_paths(along, farthest[widest], paths, false);
         out.diameter = std::max(out.diameter, paths.dist[paths.order.back()]);
     }
     return out;
@@ -186,11 +187,15 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         {"betweenness_centralization", betweenness_centralization(net, sampling)},
         {"closeness_centralization", closeness_centralization(net, sampling)},
     };
-    const VertexScores communities = louvain(net, {.seed = seed});
-    std::vector<std::string> community_labels;
-    for (double c : communities) community_labels.push_back(std::to_string(int(c)));
-    out.emplace_back("communities", communities.empty() ? 0.0 : *std::max_element(communities.begin(), communities.end()));
-    out.emplace_back("modularity_communities", modularity(net, community_labels));
+    const auto add_partition = [&](const std::string& count_key, const std::string& modularity_key,
+                                   const VertexScores& c) {
+        std::vector<std::string> labels;
+        for (double x : c) labels.push_back(std::to_string(int(x)));
+        out.emplace_back(count_key, c.empty() ? 0.0 : *std::max_element(c.begin(), c.end()));
+        out.emplace_back(modularity_key, modularity(net, labels));
+    };
+    add_partition("communities", "modularity_communities", louvain(net, {.seed = seed}));
+    add_partition("communities_leiden", "modularity_leiden", leiden(net, {.seed = seed}));
     if (std::any_of(schools.begin(), schools.end(), [](const std::string& s) { return !s.empty(); }))
         out.emplace_back("modularity_schools", modularity(net, schools));
     std::vector<std::string> attributes = {"role", "school"};

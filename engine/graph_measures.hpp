@@ -54,6 +54,7 @@ double closeness_centralization(const Network& net, const PathSampling& sampling
 double assortativity(const Network& net, const std::vector<std::string>& labels);
 
 /// Named whole-network measures in a fixed order, for summary.json and `metrics --summary`.
+/// Communities and their modularity come from Louvain and from Leiden, both seeded by `seed`.
 /// Assortativity is reported for role, school and every attribute column that has a value.
 /// Louvain is seeded with `seed`; distances and centralisations follow `sampling`.
 std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed = 42,

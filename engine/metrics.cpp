@@ -53,6 +53,13 @@ ClosenessOptions closeness_options(const Options& opt) {
             .seed = unsigned(opt.number("seed", opt.seed)), .progress = opt.progress};
 }
 
+LeidenObjective leiden_objective(const Options& opt) {
+    const std::string o = opt.text("objective", "modularity");
+    if (o == "modularity") return LeidenObjective::modularity;
+    if (o == "cpm") return LeidenObjective::cpm;
+    throw std::invalid_argument("option 'objective' must be 'modularity' or 'cpm', got '" + o + "'");
+}
+
 BrokerageRole brokerage_role(const std::string& column) {
     static const std::map<std::string, BrokerageRole> roles = {
         {"brokerage_coordinator", BrokerageRole::coordinator}, {"brokerage_itinerant", BrokerageRole::itinerant},
@@ -111,6 +118,13 @@ const std::vector<Metric>& metrics() {
          [](const Network& net, const Options& opt) {
              return louvain(net, {.seed = unsigned(opt.number("seed", opt.seed)),
                                   .resolution = opt.number("resolution", 1.0)});
+         }},
+        {"leiden", "community_leiden", "Leiden community (1 = the largest), seeded; every community connected",
+         {"seed", "resolution", "objective"},
+         [](const Network& net, const Options& opt) {
+             return leiden(net, {.seed = unsigned(opt.number("seed", opt.seed)),
+                                 .resolution = opt.number("resolution", 1.0),
+                                 .objective = leiden_objective(opt)});
          }},
         {"ei_index", "ei_index", "E-I index of this person's ties: -1 all inside their group (school), +1 all outside",
          {"attribute"},

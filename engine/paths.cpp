@@ -9,8 +9,48 @@
 
 namespace staffnet {
 
-void shortest_paths(const Network& net, Vertex source, Direction direction, ShortestPaths& paths) {
-    const std::size_t n = net.size();
+Arcs arcs(const Network& net, Direction direction) {
+    Arcs a;
+    a.first.reserve(net.size() + 1);
+    a.first.push_back(0);
+    for (Vertex u = 0; u < net.size(); ++u) {
+        for_each_arc(net, u, direction, [&](Vertex v, double weight) {
+            a.to.push_back(v);
+            if (net.weighted()) a.length.push_back(net.length(weight));
+        });
+        a.first.push_back(a.to.size());
+    }
+    return a;
+}
+
+namespace {
+
+// The unweighted search, with or without counting shortest paths (a branch out of the inner loop).
+template <bool CountPaths>
+void breadth_first(const Arcs& arcs, ShortestPaths& paths) {
+    double* dist = paths.dist.data();
+    double* sigma = paths.sigma.data();
+    const std::size_t* first = arcs.first.data();
+    const Vertex* to = arcs.to.data();
+    for (std::size_t head = 0; head < paths.order.size(); ++head) {
+        const Vertex u = paths.order[head];
+        const double next = dist[u] + 1.0;
+        for (std::size_t i = first[u], end = first[u + 1]; i < end; ++i) {
+            const Vertex v = to[i];
+            if (dist[v] == unreachable) {
+                dist[v] = next;
+                paths.order.push_back(v);
+            }
+            if constexpr (CountPaths)
+                if (dist[v] == next) sigma[v] += sigma[u];
+        }
+    }
+}
+
+}  // namespace
+
+void shortest_paths(const Arcs& arcs, Vertex source, ShortestPaths& paths, bool count_paths) {
+    const std::size_t n = arcs.size();
     if (paths.dist.size() != n) {
         paths.dist.assign(n, unreachable);
         paths.sigma.assign(n, 0.0);
@@ -24,20 +64,13 @@ void shortest_paths(const Network& net, Vertex source, Direction direction, Shor
     paths.order.clear();
     paths.dist[source] = 0.0;
     paths.sigma[source] = 1.0;
+    double* dist = paths.dist.data();
+    double* sigma = paths.sigma.data();
 
-    if (!net.weighted()) {
+    if (arcs.length.empty()) {
+        paths.order.reserve(n);
         paths.order.push_back(source);
-        for (std::size_t head = 0; head < paths.order.size(); ++head) {
-            const Vertex u = paths.order[head];
-            const double next = paths.dist[u] + 1.0;
-            for_each_arc(net, u, direction, [&](Vertex v, double) {
-                if (paths.dist[v] == unreachable) {
-                    paths.dist[v] = next;
-                    paths.order.push_back(v);
-                }
-                if (paths.dist[v] == next) paths.sigma[v] += paths.sigma[u];
-            });
-        }
+        count_paths ? breadth_first<true>(arcs, paths) : breadth_first<false>(arcs, paths);
         return;
     }
 
@@ -51,19 +84,20 @@ void shortest_paths(const Network& net, Vertex source, Direction direction, Shor
     while (!heap.empty()) {
         const auto [d, u] = heap.top();
         heap.pop();
-        if (settled[u] || d > paths.dist[u]) continue;
+        if (settled[u] || d > dist[u]) continue;
         settled[u] = 1;
         paths.order.push_back(u);
-        for_each_arc(net, u, direction, [&](Vertex v, double weight) {
-            const double candidate = d + net.length(weight);
-            if (candidate < paths.dist[v]) {
-                paths.dist[v] = candidate;
-                paths.sigma[v] = paths.sigma[u];
+        for (std::size_t i = arcs.first[u], end = arcs.first[u + 1]; i < end; ++i) {
+            const Vertex v = arcs.to[i];
+            const double candidate = d + arcs.length[i];
+            if (candidate < dist[v]) {
+                dist[v] = candidate;
+                sigma[v] = sigma[u];
                 heap.emplace(candidate, v);
-            } else if (candidate == paths.dist[v] && !settled[v]) {
-                paths.sigma[v] += paths.sigma[u];
+            } else if (candidate == dist[v] && !settled[v]) {
+                sigma[v] += sigma[u];
             }
-        });
+        }
     }
     for (Vertex v : paths.order) settled[v] = 0;
 }

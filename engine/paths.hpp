@@ -22,10 +22,23 @@ struct ShortestPaths {
     std::vector<char> settled;  // Dijkstra's scratch, all zero between calls
 };
 
-/// Breadth-first search (unweighted) or Dijkstra (weighted, length from Network::length) from
-/// `source`, following arcs in `direction`. Equal lengths are compared exactly, as NetworkX does.
-/// O(V+E) unweighted, O(E log V) weighted.
-void shortest_paths(const Network& net, Vertex source, Direction direction, ShortestPaths& paths);
+/// The arcs of a network in one direction as plain compressed rows, for the inner loops of path
+/// searches: the arcs leaving u are to[first[u]] .. to[first[u+1]-1], with their lengths
+/// (Network::length) when the network is weighted. Built once per sweep, read by every thread.
+struct Arcs {
+    std::vector<std::size_t> first;  // n + 1 offsets
+    std::vector<Vertex> to;
+    std::vector<double> length;      // empty when every length is 1
+    std::size_t size() const { return first.size() - 1; }
+};
+
+/// The arcs of `net` followed in `direction` (out: u -> v as tied; in: taken backwards).
+Arcs arcs(const Network& net, Direction direction);
+
+/// Breadth-first search (unweighted) or Dijkstra (weighted) from `source` along `arcs`. Equal
+/// lengths are compared exactly, as NetworkX does. Without `count_paths`, sigma is left at zero
+/// (closeness needs distances only). O(V+E) unweighted, O(E log V) weighted.
+void shortest_paths(const Arcs& arcs, Vertex source, ShortestPaths& paths, bool count_paths = true);
 
 /// The people a path measure searches from, each with the weight its search counts for.
 struct PathSources {

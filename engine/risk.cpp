@@ -26,6 +26,41 @@ const char* rule_name(IsolateRule rule) {
     return "no_ties";
 }
 
+std::vector<char> isolated_people(const Network& net, IsolateRule rule) {
+    std::vector<char> out(net.size(), 0);
+    switch (rule) {
+        case IsolateRule::no_ties:
+        case IsolateRule::never_named: {
+            const VertexScores ties = rule == IsolateRule::no_ties ? degree(net) : in_degree(net);
+            for (Vertex v = 0; v < net.size(); ++v) out[v] = ties[v] == 0;
+            break;
+        }
+        case IsolateRule::cut_off: {
+            const VertexScores comp = component(net);
+            std::vector<char> district_component(net.size() + 1, 0);
+            for (Vertex v = 0; v < net.size(); ++v)
+                if (net.people[v].role == "district_team") district_component[std::size_t(comp[v])] = 1;
+            for (Vertex v = 0; v < net.size(); ++v) out[v] = !district_component[std::size_t(comp[v])];
+            break;
+        }
+        case IsolateRule::peripheral: {
+            const VertexScores core = core_number(net);
+            for (Vertex v = 0; v < net.size(); ++v) out[v] = core[v] < 2;
+            break;
+        }
+    }
+    return out;
+}
+
+const std::string& isolate_reason(IsolateRule rule) {
+    static const std::map<IsolateRule, std::string> text = {
+        {IsolateRule::no_ties, "no ties at all"},
+        {IsolateRule::never_named, "no one named them as a connection"},
+        {IsolateRule::cut_off, "cut off: no path to anyone on the district team"},
+        {IsolateRule::peripheral, "on the edge of the network: not in any 2-core"}};
+    return text.at(rule);
+}
+
 std::string short_name(const std::string& full) {
     // "Marcus Bell, Jr." -> "M. Bell": drop a generational suffix first.
     std::string name = full;
@@ -151,10 +186,8 @@ double quartile_cut(std::vector<double> values) {
 
 std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& low_participation, const RiskOptions& options) {
     const District d = district_of(net);
-    const VertexScores deg = degree(net), in = in_degree(net), core = core_number(net), cons = constraint(net);
-    const VertexScores comp = component(net);
-    std::vector<char> district_component(net.size() + 1, 0);
-    for (Vertex m : d.members) district_component[std::size_t(comp[m])] = 1;
+    const VertexScores deg = degree(net), core = core_number(net), cons = constraint(net);
+    const std::vector<char> isolated = isolated_people(net, options.rule);
     const RiskWeights& w = options.weights;
 
     std::vector<RiskEntry> out;
@@ -176,19 +209,7 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
             out.push_back(std::move(e));
             continue;
         }
-        bool isolated = false;
-        switch (options.rule) {
-            case IsolateRule::no_ties: isolated = deg[v] == 0; break;
-            case IsolateRule::never_named: isolated = in[v] == 0; break;
-            case IsolateRule::cut_off: isolated = !district_component[std::size_t(comp[v])]; break;
-            case IsolateRule::peripheral: isolated = core[v] < 2; break;
-        }
-        static const std::map<IsolateRule, std::string> isolate_text = {
-            {IsolateRule::no_ties, "no ties at all"},
-            {IsolateRule::never_named, "no one named them as a connection"},
-            {IsolateRule::cut_off, "cut off: no path to anyone on the district team"},
-            {IsolateRule::peripheral, "on the edge of the network: not in any 2-core"}};
-        if (isolated) reason(w.isolated, isolate_text.at(options.rule));
+        if (isolated[v]) reason(w.isolated, isolate_reason(options.rule));
         if (deg[v] == 1) reason(w.one_tie, "only one tie");
         if (deg[v] >= 2 && core[v] < 2 && options.rule != IsolateRule::peripheral) reason(w.outside_core, "not in any 2-core");
         if (p.role == "school_leader") {

@@ -102,4 +102,11 @@ std::string short_name(const std::string& name);
 
 const char* rule_name(IsolateRule rule);
 
+/// Who is isolated under `rule` (1) or not (0), as the isolation-risk list decides it, whether or
+/// not they took part in the mapping. O(V+E) (peripheral: the k-core decomposition).
+std::vector<char> isolated_people(const Network& net, IsolateRule rule);
+
+/// The plain-language reason for `rule`: "no ties at all", "no one named them as a connection", ...
+const std::string& isolate_reason(IsolateRule rule);
+
 }  // namespace staffnet

@@ -15,7 +15,7 @@ int CsvTable::column(const std::string& name) const {
 }
 
 Diagnostic CsvTable::at(std::size_t row, int col, std::string message, std::string fix) const {
-    return {file, lines.at(row), col + 1, std::move(message), std::move(fix)};
+    return {file, lines.at(row), columns.empty() ? col + 1 : columns.at(row), std::move(message), std::move(fix)};
 }
 
 namespace {
@@ -60,11 +60,13 @@ std::string escape_bytes(const std::string& text) {
 
 }  // namespace
 
-bool valid_utf8(const std::string& text) {
+std::size_t first_invalid_utf8(const std::string& text) {
     for (std::size_t i = 0, len = 0; i < text.size(); i += len)
-        if ((len = utf8_length(text, i)) == 0) return false;
-    return true;
+        if ((len = utf8_length(text, i)) == 0) return i;
+    return text.size();
 }
+
+bool valid_utf8(const std::string& text) { return first_invalid_utf8(text) == text.size(); }
 
 namespace {
 
@@ -186,7 +188,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
         if (!valid_utf8(column)) {
             problems.error({name, table.header_line, int(i + 1), "column name '" + escape_bytes(column) + "' is not valid UTF-8",
                             "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
-        } else if (column.empty()) {
+        } else if (column.empty() && !(i == 0 && options.blank_corner)) {
             problems.error({name, table.header_line, int(i + 1), "column " + std::to_string(i + 1) + " has no name",
                             "give every column a name in the header line"});
         } else if (table.column(column) >= 0) {
@@ -226,12 +228,14 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
     return table;
 }
 
-CsvTable read_csv(const std::string& path, const CsvOptions& options) {
+std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Diagnostic{path, 0, 0, "cannot open the file", "check that the path is right and the file is readable"});
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return parse_csv(path, buffer.str(), options);
+    return buffer.str();
 }
+
+CsvTable read_csv(const std::string& path, const CsvOptions& options) { return parse_csv(path, read_text_file(path), options); }
 
 }  // namespace staffnet

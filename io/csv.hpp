@@ -14,10 +14,13 @@ struct CsvTable {
     int header_line = 1;                          // editor line of the header (after any blank lines)
     std::vector<std::vector<std::string>> rows;   // every row has header.size() fields
     std::vector<int> lines;                       // editor line where each row starts
+    std::vector<int> columns;                     // editor column of each row when the table was built from
+                                                  // another format (a graph file); empty for CSV files
     char delimiter = ',';
 
     /// Index of a column, or -1.
     int column(const std::string& name) const;
+    /// The diagnostic at a row and 0-based field: file:line:field, or file:line:column when `columns` is set.
     Diagnostic at(std::size_t row, int column, std::string message, std::string fix = {}) const;
 };
 
@@ -25,6 +28,7 @@ struct CsvOptions {
     char delimiter = ',';  // 0: detect ',', ';' or tab from the header line (spreadsheet exports)
     std::size_t max_field_bytes = 1 << 20;
     std::size_t max_rows = 20'000'000;
+    bool blank_corner = false;  // the first column may have no name (the corner of a matrix)
 };
 
 /// Reads a CSV file: UTF-8 (a byte-order mark is skipped), LF, CRLF or CR line ends, quoted fields
@@ -38,5 +42,11 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
 
 /// True when `text` is valid UTF-8.
 bool valid_utf8(const std::string& text);
+
+/// Offset of the first byte of `text` that is not UTF-8, or text.size() when all of it is.
+std::size_t first_invalid_utf8(const std::string& text);
+
+/// The bytes of a file. Throws InputError ("cannot open the file") when it cannot be read.
+std::string read_text_file(const std::string& path);
 
 }  // namespace staffnet

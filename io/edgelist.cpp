@@ -1,11 +1,13 @@
 #include "io/edgelist.hpp"
 
-namespace staffnet {
-namespace {
+#include "io/graph_formats.hpp"
 
-// People are the ids of the edge list in order of first appearance.
+#include <optional>
+
+namespace staffnet {
+
 PeopleTable people_from_edges(const std::string& path) {
-    const CsvTable csv = read_csv(path);
+    const CsvTable csv = read_csv(path, {.delimiter = 0});  // as read_ties reads it
     PeopleTable out;
     out.file = path;
     const int columns[2] = {csv.column("source"), csv.column("target")};
@@ -22,17 +24,34 @@ PeopleTable people_from_edges(const std::string& path) {
     return out;
 }
 
+namespace {
+
+// A network file of another program (GraphML, Pajek, ...) rather than a CSV edge list.
+std::optional<GraphFile> graph_file(const std::string& path) {
+    GraphFormat format = GraphFormat::staffnet_csv;
+    try {
+        format = format_for_path(path);
+    } catch (const InputError&) {  // an edge list saved as .txt, say
+    }
+    if (format == GraphFormat::staffnet_csv) return std::nullopt;
+    return read_graph_file(path, format);
+}
+
 }  // namespace
 
 Network read_edge_list(const std::string& path, const EdgeListOptions& options, std::vector<Diagnostic>& warnings) {
-    PeopleTable people = options.people.empty() ? people_from_edges(path) : read_people(options.people, false);
+    const std::optional<GraphFile> graph = graph_file(path);
+    PeopleTable people = graph                   ? people_table(*graph, false)
+                         : options.people.empty() ? people_from_edges(path)
+                                                  : read_people(options.people, false);
     std::vector<TieType> types;
-    TieTable ties = read_ties(path, people, types,
-                              {.require_type = false, .declare_types = true, .drop_self_ties = options.drop_self_ties});
-    warnings = people.warnings;
+    const TieReadOptions read{.require_type = false, .declare_types = true, .drop_self_ties = options.drop_self_ties};
+    TieTable ties = graph ? tie_table(*graph, people, types, read) : read_ties(path, people, types, read);
+    warnings = graph ? graph->warnings : std::vector<Diagnostic>{};
+    warnings.insert(warnings.end(), people.warnings.begin(), people.warnings.end());
     warnings.insert(warnings.end(), ties.warnings.begin(), ties.warnings.end());
     NetworkOptions network;
-    network.directed = options.directed;
+    network.directed = options.directed || (graph && graph->directed);
     network.weighted = options.weighted;
     network.types = types;
     return build_network(std::move(people.people), std::move(people.attribute_names), ties.rows, network);

@@ -14,7 +14,11 @@ struct EdgeListOptions {
     bool drop_self_ties = false;
 };
 
-/// Reads an edge list into a network. Every tie type in the file is declared as it appears (the
+/// The people named in an edge list's source and target columns, in order of first appearance.
+PeopleTable people_from_edges(const std::string& path);
+
+/// Reads an edge list into a network; a network file of another program (.graphml, .gexf, .net,
+/// .dl, .json, .adj.csv) is read by its format, with its own people and direction. Every tie type in the file is declared as it appears (the
 /// type column is optional), duplicates combine by max within a type and types add up.
 Network read_edge_list(const std::string& path, const EdgeListOptions& options, std::vector<Diagnostic>& warnings);
 

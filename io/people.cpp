@@ -27,7 +27,11 @@ std::optional<bool> parse_responded(const std::string& text) {
 }  // namespace
 
 PeopleTable read_people(const std::string& path, bool district_roles) {
-    const CsvTable csv = read_csv(path, {.delimiter = 0});
+    return people_from_csv(read_csv(path, {.delimiter = 0}), district_roles);
+}
+
+PeopleTable people_from_csv(const CsvTable& csv, bool district_roles) {
+    const std::string& path = csv.file;
     PeopleTable out;
     out.file = path;
     DiagnosticList problems;

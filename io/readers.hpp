@@ -31,22 +31,32 @@ struct PeopleTable {
 /// Throws InputError listing every problem.
 PeopleTable read_people(const std::string& path, bool district_roles = true);
 
+/// The same checks on a table already read (from people.csv, or built from a graph file).
+PeopleTable people_from_csv(const CsvTable& csv, bool district_roles = true);
+
 struct TieReadOptions {
     bool require_type = true;      // false: a missing `type` column means every tie has type `default_type`
     bool declare_types = false;    // true: unknown types are added to `types`, not rejected
     bool drop_self_ties = false;   // true: self-ties are skipped with a warning instead of an error
+    bool keep_self_ties = false;   // true: self-ties are kept (file conversion; the engine rejects them)
     std::string default_type = "tie";
 };
 
 struct TieTable {
     std::vector<TieRow> rows;
     std::vector<Diagnostic> warnings;
+    int header_line = 1;   // editor line of the header
+    int wave_column = -1;  // 0-based field of `wave`, -1 when absent
 };
 
 /// Reads ties.csv (`source,target,type[,weight][,wave][,date]`) against the people read before.
 /// Unknown ids, self-ties, unknown types and weights that are not positive numbers are errors.
 TieTable read_ties(const std::string& path, const PeopleTable& people, std::vector<TieType>& types,
                    const TieReadOptions& options = {});
+
+/// The same checks on a table already read (from ties.csv, or built from a graph file).
+TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vector<TieType>& types,
+                       const TieReadOptions& options = {});
 
 /// Reads schools.csv (`id,name,...`). Columns in `measures` must be numbers >= 0 (blank = missing);
 /// when `measures` is empty, every column whose filled cells are all numbers is a measure. Other

@@ -42,7 +42,12 @@ std::vector<std::string> ids_of(const PeopleTable& people) {
 
 TieTable read_ties(const std::string& path, const PeopleTable& people, std::vector<TieType>& types,
                    const TieReadOptions& options) {
-    const CsvTable csv = read_csv(path, {.delimiter = 0});
+    return ties_from_csv(read_csv(path, {.delimiter = 0}), people, types, options);
+}
+
+TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vector<TieType>& types,
+                       const TieReadOptions& options) {
+    const std::string& path = csv.file;
     TieTable out;
     DiagnosticList problems;
     const int source = csv.column("source"), target = csv.column("target"), type = csv.column("type"),
@@ -97,7 +102,7 @@ TieTable read_ties(const std::string& path, const PeopleTable& people, std::vect
             }
         }
         if (wave >= 0) tie.wave = row[wave];
-        if (ok && tie.source == tie.target) {
+        if (ok && tie.source == tie.target && !options.keep_self_ties) {
             Diagnostic d = csv.at(r, target, "self-tie: '" + row[source] + "' is tied to themselves",
                                   options.drop_self_ties ? "the row is skipped" : "remove the row, or set network.self_ties: drop in the config");
             if (options.drop_self_ties) {
@@ -111,6 +116,8 @@ TieTable read_ties(const std::string& path, const PeopleTable& people, std::vect
         if (problems.items.size() > 200) break;
     }
     out.warnings = problems.check();
+    out.header_line = csv.header_line;
+    out.wave_column = wave;
     return out;
 }
 

@@ -270,37 +270,4 @@ std::string render(const Diagram& diagram, const std::string& engine, const std:
     return render(d, std::vector<std::string>{format}).front();
 }
 
-Diagram sociogram(const Network& net, const SociogramOptions& options) {
-    static const std::vector<std::string> role_order = {"district_team", "school_leader", "staff", "other"};
-    Diagram d;
-    d.directed = net.directed();
-    d.graph = {{"layout", "neato"}, {"start", std::to_string(options.seed)}, {"overlap", "false"},
-               {"outputorder", "edgesfirst"}, {"splines", "false"}, {"bgcolor", "white"},
-               {"fontname", "Helvetica"}};
-    double max_size = 0.0;
-    for (double x : options.size_by) max_size = std::max(max_size, x);
-    for (std::size_t v = 0; v < net.size(); ++v) {
-        const Person& p = net.people[v];
-        const auto role = std::find(role_order.begin(), role_order.end(), p.role);
-        const std::string colour = palette()[std::size_t(role - role_order.begin()) % palette().size()];
-        const double scale = (max_size > 0 && v < options.size_by.size()) ? options.size_by[v] / max_size : 0.0;
-        Attributes a = {{"shape", "circle"}, {"style", "filled"}, {"fillcolor", colour}, {"color", "#333333"},
-                        {"fixedsize", "true"}, {"width", fmt::format("{:.2f}", 0.12 + 0.38 * scale)},
-                        {"fontsize", "7"}, {"tooltip", p.name}};
-        if (v < options.highlight.size() && options.highlight[v]) {
-            a["color"] = "#D55E00";
-            a["penwidth"] = "3";
-        }
-        // Only district team and school leaders are named on the whole-district view; staff are
-        // too many to label legibly.
-        if (p.role == "district_team" || p.role == "school_leader") a["xlabel"] = p.name;
-        d.nodes.push_back({"", a, -1});
-    }
-    for (const Tie& t : net.ties) {
-        const std::string colour = palette()[t.type % palette().size()];
-        d.edges.push_back({t.source, t.target, {{"color", colour + "99"}, {"penwidth", "0.6"}}});
-    }
-    return d;
-}
-
 }  // namespace staffnet

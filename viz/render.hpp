@@ -82,14 +82,4 @@ std::string html_label_text(const std::string& text);
 /// The Okabe–Ito colour-blind-safe palette, for roles and tie types.
 const std::vector<std::string>& palette();
 
-struct SociogramOptions {
-    VertexScores size_by;       // node size; empty for uniform
-    std::vector<bool> highlight;  // drawn with a thick red outline (isolated, at risk)
-    unsigned seed = 42;
-};
-
-/// The whole network without school clusters or legend: colour by role, size by `size_by`, edges
-/// coloured by tie type (see viz/diagrams.hpp for the full district sociogram).
-Diagram sociogram(const Network& net, const SociogramOptions& options = {});
-
 }  // namespace staffnet

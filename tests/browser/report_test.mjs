@@ -151,6 +151,9 @@ try {
   await p.waitForTimeout(300);
   await p.locator('#diagram-sociogram').screenshot({ path: path.join(outDir, 'sociogram_zoomed.png'), style: still });
   await p.locator('#diagram-sociogram #svg-pan-zoom-reset-pan-zoom').click();
+  // A busy machine can rasterise a large SVG late: scroll to it and let it paint first.
+  await p.locator('#diagram-bridge').scrollIntoViewIfNeeded();
+  await p.waitForTimeout(1000);
   await p.locator('#diagram-bridge').screenshot({ path: path.join(outDir, 'bridge_map.png'), style: still });
   await p.locator('#correlations').screenshot({ path: path.join(outDir, 'correlations.png'), style: still });
   await p.evaluate(() => window.scrollTo(0, 0));

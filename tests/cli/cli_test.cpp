@@ -170,3 +170,10 @@ TEST_CASE("a usage error exits 2 and names the argument", "[cli]") {
     CHECK(r.code == 2);
     CHECK_THAT(r.err, Catch::Contains("--frobnicate"));
 }
+
+TEST_CASE("every subcommand is registered and listed in --help", "[cli]") {
+    const Run r = run({"--help"});
+    CHECK(r.code == 0);
+    for (const char* command : {"analyze", "validate", "metrics", "render", "compare", "qap", "template", "import-sheet"})
+        CHECK_THAT(r.out, Catch::Contains(std::string("  ") + command + " "));
+}

@@ -48,3 +48,65 @@ TEST_CASE("mistakes in the risk section are reported where they are", "[config]"
     CHECK_THROWS_WITH(parse_analysis("c.yaml", "statistics:\n  regressions:\n    - model: ols\n", "."),
                       Catch::Contains("c.yaml:3:7: error: a regression needs an outcome"));
 }
+
+TEST_CASE("the diagrams section chooses what is drawn and in which colours", "[config]") {
+    const AnalysisConfig c = parse_analysis("c.yaml", R"(seed: 9
+diagrams:
+  draw: [sociogram, schools]
+  formats: [svg, pdf]
+  size_by: degree
+  labels: everyone
+  large_network: 800
+  ties_per_person: 3
+  colours:
+    roles: {staff: "#117733"}
+    tie_types: {social: "#AA4499"}
+    highlight: "#000000"
+)", ".");
+    const DiagramConfig& d = c.diagrams;
+    CHECK(d.sociogram);
+    CHECK_FALSE(d.bridge_map);
+    CHECK(d.school_diagrams);
+    CHECK(d.formats == std::vector<std::string>{"svg", "pdf"});
+    CHECK(d.size_by == "degree");
+    CHECK(d.labels == "everyone");
+    CHECK(d.large_network == 800);
+    CHECK(d.ties_per_person == 3);
+    CHECK(d.role_colours == std::map<std::string, std::string>{{"staff", "#117733"}});
+    CHECK(d.tie_colours == std::map<std::string, std::string>{{"social", "#AA4499"}});
+    CHECK(d.highlight_colour == "#000000");
+    CHECK(d.seed == 9);  // layouts use the analysis seed
+    CHECK(parse_analysis("c.yaml", "diagrams:\n  size_by: none\n", ".").diagrams.size_by.empty());
+    const DiagramConfig defaults = parse_analysis("c.yaml", "", ".").diagrams;
+    CHECK((defaults.sociogram && defaults.bridge_map && defaults.school_diagrams));
+    CHECK(defaults.formats == std::vector<std::string>{"svg"});
+    CHECK(defaults.size_by == "betweenness");
+}
+
+TEST_CASE("mistakes in the diagrams section are reported where they are", "[config]") {
+    const auto error = [](const std::string& yaml) {
+        try {
+            parse_analysis("c.yaml", yaml, ".");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK_THAT(error("diagrams:\n  draw: [sociogram, bridges]\n"),
+               Catch::Contains("c.yaml:2:9: error: draw lists 'bridges', which is not a diagram; choose from sociogram, bridge_map, schools"));
+    CHECK_THAT(error("diagrams:\n  formats: [svg, jpg]\n"),
+               Catch::Contains("c.yaml:2:12: error: formats lists 'jpg', which staffnet cannot draw"));
+    CHECK_THAT(error("diagrams:\n  colours:\n    roles: {staff: blue}\n"),
+               Catch::Contains("c.yaml:3:20: error: colours.roles.staff must be a colour like \"#0072B2\", got 'blue'"));
+    CHECK_THAT(error("diagrams:\n  colours:\n    roles: {teacher: \"#000000\"}\n"),
+               Catch::Contains("c.yaml:3:13: error: unknown key 'teacher' in colours.roles"));
+    CHECK_THAT(error("diagrams:\n  colours:\n    tie_types: {socal: \"#000000\"}\n"),
+               Catch::Contains("unknown key 'socal' in colours.tie_types (did you mean 'social'?)"));
+    CHECK_THAT(error("diagrams:\n  colours:\n    highlight: \"#12345\"\n"),
+               Catch::Contains("c.yaml:3:16: error: highlight must be a colour like \"#D55E00\", got '#12345'"));
+    CHECK_THAT(error("metrics: [degree]\ndiagrams:\n  size_by: betweeness\n"),
+               Catch::Contains("c.yaml:3:12: error: size_by names 'betweeness', which is not a computed metric; use one of the metrics listed under metrics:, or none"));
+    CHECK_THAT(error("diagrams:\n  size_by: closenes\n"),
+               Catch::Contains("size_by names 'closenes', which is not a computed metric (did you mean 'closeness'?)"));
+    CHECK_THAT(error("diagrams:\n  labels: some\n"), Catch::Contains("labels must be one of none, leaders, everyone, got 'some'"));
+}

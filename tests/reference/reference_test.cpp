@@ -7,7 +7,6 @@
 #include "engine/groups.hpp"
 #include "engine/metrics.hpp"
 #include "io/csv.hpp"
-#include "io/readers.hpp"
 #include "support/graphs.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,23 +19,7 @@ using namespace staffnet;
 
 namespace {
 
-const std::vector<std::string> datasets = {"bankwiring_room",     "freeman_eies",     "kapferer_tailorshop",
-                                           "krackhardt_hightech", "lazega_lawfirm",   "padgett_florentine",
-                                           "sampson_monastery",   "zachary_karate"};
-
-// The reference rules: every type declared as it appears, duplicates of a type by max, types
-// summed, self-ties dropped.
-Network load(const std::string& dataset, bool directed, bool weighted) {
-    PeopleTable people = read_people(test::shared_data(dataset + "/people.csv"), false);
-    std::vector<TieType> types;
-    const TieTable ties = read_ties(test::shared_data(dataset + "/ties.csv"), people, types,
-                                    {.declare_types = true, .drop_self_ties = true});
-    NetworkOptions options;
-    options.directed = directed;
-    options.weighted = weighted;
-    options.types = types;
-    return build_network(std::move(people.people), std::move(people.attribute_names), ties.rows, options);
-}
+const std::vector<std::string>& datasets = test::classic_datasets();
 
 bool close_enough(double ours, double reference) {
     return std::abs(ours - reference) <= 1e-6 * std::max(1.0, std::abs(reference));
@@ -59,7 +42,7 @@ TEST_CASE("every per-person metric matches NetworkX on the classic networks", "[
     for (const std::string& dataset : datasets)
         for (const bool directed : {false, true})
             for (const bool weighted : {false, true}) {
-                const Network net = load(dataset, directed, weighted);
+                const Network net = test::classic_network(dataset, directed, weighted);
                 const CsvTable ref = read_csv(test::fixture("reference/" + dataset + "/" + variant(directed, weighted) + ".csv"));
                 // strength always sums weights, so its reference is the weighted variant's.
                 const CsvTable weighted_ref = read_csv(test::fixture("reference/" + dataset + "/" + variant(directed, true) + ".csv"));
@@ -100,7 +83,7 @@ TEST_CASE("graph-level measures match NetworkX and igraph on the classic network
         for (const bool directed : {false, true})
             for (const bool weighted : {false, true}) {
                 INFO(dataset << " " << variant(directed, weighted));
-                const Network net = load(dataset, directed, weighted);
+                const Network net = test::classic_network(dataset, directed, weighted);
                 const nlohmann::json ref = graph_reference(dataset, directed, weighted);
                 // Transitivity and closeness centralisation are defined on the undirected view;
                 // their reference is the undirected variant of the same data.

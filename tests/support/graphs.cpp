@@ -1,5 +1,7 @@
 #include "support/graphs.hpp"
 
+#include "io/readers.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -34,6 +36,25 @@ Network star(std::size_t leaves) {
 }
 
 Network bridged_triangles() { return graph(6, {{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}}); }
+
+const std::vector<std::string>& classic_datasets() {
+    static const std::vector<std::string> names = {"bankwiring_room",     "freeman_eies",     "kapferer_tailorshop",
+                                                   "krackhardt_hightech", "lazega_lawfirm",   "padgett_florentine",
+                                                   "sampson_monastery",   "zachary_karate"};
+    return names;
+}
+
+Network classic_network(const std::string& dataset, bool directed, bool weighted) {
+    PeopleTable people = read_people(shared_data(dataset + "/people.csv"), false);
+    std::vector<TieType> types;
+    const TieTable ties =
+        read_ties(shared_data(dataset + "/ties.csv"), people, types, {.declare_types = true, .drop_self_ties = true});
+    NetworkOptions options;
+    options.directed = directed;
+    options.weighted = weighted;
+    options.types = types;
+    return build_network(std::move(people.people), std::move(people.attribute_names), ties.rows, options);
+}
 
 std::string fixture(const std::string& relative) { return std::string(STAFFNET_TEST_DIR) + "/" + relative; }
 

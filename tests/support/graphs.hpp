@@ -19,6 +19,12 @@ Network star(std::size_t leaves);
 /// Triangles {0,1,2} and {3,4,5} joined by the bridge 2-3.
 Network bridged_triangles();
 
+/// The eight classic networks in ../shared/data, in alphabetical order.
+const std::vector<std::string>& classic_datasets();
+/// One of them built by the reference rules (tests/reference/README.md): every type declared as it
+/// appears, duplicates of a type by max, types summed, self-ties dropped.
+Network classic_network(const std::string& dataset, bool directed, bool weighted);
+
 /// Absolute path of a file under tests/.
 std::string fixture(const std::string& relative);
 /// Absolute path of a file under ../shared/data/.
