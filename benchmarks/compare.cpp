@@ -8,6 +8,7 @@
 #include "engine/cohesion.hpp"
 #include "engine/communities.hpp"
 #include "engine/groups.hpp"
+#include "engine/paths.hpp"
 #include "engine/spectral.hpp"
 
 #include <CLI/CLI.hpp>
@@ -212,8 +213,7 @@ Row make_row(std::string name, std::size_t n, std::string timed, const Measured&
     return row;
 }
 
-/// The sources staffnet's betweenness samples (BetweennessOptions: shuffle with mt19937_64(seed), keep
-/// the first k, sorted). Reproduced so igraph can be given the same ones; the agreement column checks it.
+/// k people drawn with mt19937_64(seed), sorted: whom the 100k closeness row times on both sides.
 std::vector<Vertex> sampled_sources(std::size_t n, std::size_t k, unsigned seed) {
     std::vector<Vertex> sources(n);
     for (std::size_t i = 0; i < n; ++i) sources[i] = Vertex(i);
@@ -285,20 +285,27 @@ Row betweenness_row(const Sized& s) {
         return row;
     }
     // Brandes from 500 sources to everyone: staffnet's sampling option against
-    // igraph_betweenness_subset with the same sources and all targets.
-    const std::vector<Vertex> sources = sampled_sources(n, kSampledSources, 42);
-    IntVector ids;
-    for (Vertex v : sources) igraph_vector_int_push_back(ids.get(), v);
+    // igraph_betweenness_subset with the same sources (engine path_sources) and all targets. The
+    // sources come in at most two weights (people of small components searched in full, weight 1;
+    // the sample, weight rest/500), so igraph runs once per weight and the sums are weighted alike.
+    const PathSources sources = path_sources(s.net, kSampledSources, 42);
+    std::map<double, IntVector> by_weight;
+    for (std::size_t i = 0; i < sources.vertices.size(); ++i)
+        igraph_vector_int_push_back(by_weight[sources.weight[i]].get(), sources.vertices[i]);
+    std::vector<double> theirs(n, 0.0);
     Measured m = measure(
         s.slow_reps, [&] { return betweenness(s.net, {.normalized = false, .samples = kSampledSources, .seed = 42}); },
         [&] {
-            igraph_betweenness_subset(s.ig.get(), res.get(), igraph_vss_all(), false, igraph_vss_vector(ids.get()),
-                                      igraph_vss_all(), nullptr);
+            std::fill(theirs.begin(), theirs.end(), 0.0);
+            for (auto& [weight, ids] : by_weight) {
+                igraph_betweenness_subset(s.ig.get(), res.get(), igraph_vss_all(), false, igraph_vss_vector(ids.get()),
+                                          igraph_vss_all(), nullptr);
+                const std::vector<double> part = res.values();
+                for (std::size_t v = 0; v < n; ++v) theirs[v] += weight * part[v];
+            }
         });
-    // staffnet halves (each pair from both ends) and scales by n/k; igraph_betweenness_subset sums
-    // sigma_st(v)/sigma_st over s in sources, t anywhere, halved on an undirected graph.
-    std::vector<double> theirs = res.values();
-    for (double& x : theirs) x *= double(n) / double(kSampledSources);
+    // Both halve on an undirected graph (each pair from both ends); igraph_betweenness_subset sums
+    // sigma_st(v)/sigma_st over s in the sources, t anywhere.
     Row row = make_row("betweenness", n, fmt::format("{} sources", kSampledSources), m, max_difference(m.first, theirs));
     row.speedup_target = true;
     return row;

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/progress.hpp"
 #include "engine/brokerage.hpp"
 #include "engine/ei_index.hpp"
 #include "engine/centrality.hpp"
@@ -16,6 +17,7 @@
 #include "viz/render.hpp"
 #include "viz/report.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -30,7 +32,12 @@ namespace {
 struct AnalyzeArgs {
     std::string config;
     OutputFlags output;
+    bool progress = false;
 };
+
+// The path measures analyze samples on a large network, unless a metric sets its own `samples`.
+constexpr const char* kSampledMeasures[] = {"betweenness", "closeness", "harmonic", "diameter", "average_path_length",
+                                            "betweenness_centralization", "closeness_centralization"};
 
 nlohmann::ordered_json ei_json(const Network& net, unsigned seed) {
     const EIIndex ei = ei_index(net, group_labels(net, "school"), 5000, seed);
@@ -44,8 +51,23 @@ nlohmann::ordered_json ei_json(const Network& net, unsigned seed) {
     return j;
 }
 
-nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config) {
-    nlohmann::ordered_json j = measures_json(d.network, config.seed);
+nlohmann::ordered_json sampling_json(const Network& net, const AnalysisConfig& config) {
+    nlohmann::ordered_json j;
+    const std::size_t samples = path_samples(net, config);
+    j["sampled"] = samples > 0;
+    j["above"] = config.sampling.above;
+    if (j["sampled"]) {
+        j["sources"] = samples;
+        j["measures"] = kSampledMeasures;
+    }
+    return j;
+}
+
+// summary.json; `measures` are graph_measures() of the whole network, already computed.
+nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& config, const ReportData& report, Progress& progress) {
+    const auto& measures = report.graph_measures;
+    nlohmann::ordered_json j = measures_json(measures);
+    progress.step("E-I index by school (5,000 permutations)");
     j["ei_index_school"] = ei_json(d.network, config.seed);
     j["directed"] = d.network.directed();
     j["weighted"] = d.network.weighted();
@@ -53,10 +75,16 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
     j["tie_types"] = nlohmann::ordered_json::array();
     for (const TieType& t : d.network.options.types) j["tie_types"].push_back(t.name);
     j["seed"] = config.seed;
+    j["path_sampling"] = sampling_json(d.network, config);
+    j["notes"] = report.notes;
     j["community_algorithm"] = "louvain";
     // The same measures on each tie type alone (the layers of the multiplex network).
-    for (std::size_t t = 0; t < d.network.options.types.size(); ++t)
-        j["layers"][d.network.options.types[t].name] = measures_json(layer(d.network, t), config.seed);
+    for (std::size_t t = 0; t < d.network.options.types.size(); ++t) {
+        const std::string& name = d.network.options.types[t].name;
+        progress.step("whole-network measures of " + name + " ties");
+        const Network one = layer(d.network, t);
+        j["layers"][name] = measures_json(whole_measures(one, config, &progress));
+    }
     j["staffnet_version"] = STAFFNET_VERSION;
     return j;
 }
@@ -106,38 +134,56 @@ std::vector<RiskEntry> add_risk_outputs(const District& d, const AnalysisConfig&
 }
 
 void run_analysis(const AnalyzeArgs& args) {
+    Progress progress(stderr_is_terminal(), args.progress);
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
     apply_privacy(args.output, config, {&d.network});
     const Network& net = d.network;
-
-    std::vector<ScoreColumn> columns = metric_columns(net, config);
+    DiagramConfig diagrams = config.diagrams;
 
     OutputSet outputs;
     ReportData report;
+    // What this size of network changes, said on stderr, in summary.json and in the report.
+    if (const std::string note = sampling_note(net, config); !note.empty()) report.notes.push_back(note);
+    if (const std::string note = sociogram_note(net, {.sociogram = true, .sociogram_limit = diagrams.sociogram_limit}); !note.empty())
+        report.notes.push_back(note + "; network.svg is not written either");
+    for (const std::string& note : report.notes) std::cerr << "staffnet: note: " << note << '\n';
+
+    std::vector<ScoreColumn> columns = metric_columns(net, config, &progress);
+
     report.source = config.file;
     report.network = net;
     report.schools = d.schools;
     report.seed = config.seed;
+    progress.step("isolation risk and outreach");
     add_risk_column(columns, add_risk_outputs(d, config, outputs, report), net.size());
     outputs.add("people.csv", people_csv(net, columns));
+    progress.step("school measures, correlations and regressions");
     if (!d.schools.schools.empty()) add_school_outputs(d, config, columns, outputs, report);
+    progress.step("patterns by group");
     report.patterns = pattern_probes(net, {.min_group_size = config.statistics.min_group_size});
     report.min_group_size = config.statistics.min_group_size;
     outputs.add("patterns.csv", patterns_csv(report.patterns, config.statistics.min_group_size));
-    outputs.add("summary.json", summary_json(d, config).dump(2) + "\n");
+    progress.step("whole-network measures");
+    report.graph_measures = whole_measures(net, config, &progress);
+    outputs.add("summary.json", summary_json(d, config, report, progress).dump(2) + "\n");
+    progress.step("diagrams");
     // network.svg (the foundation's contract) is the district sociogram, drawn even when the
-    // config leaves it out of diagrams/.
-    DiagramConfig diagrams = config.diagrams;
+    // config leaves it out of diagrams/ (but not above diagrams.sociogram_limit people).
     const bool sociogram_file = diagrams.sociogram;
     diagrams.sociogram = true;
-    report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams);
-    outputs.add("network.svg", report.diagrams.front().formats.at("svg"));
-    if (!sociogram_file) report.diagrams.erase(report.diagrams.begin());
+    report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams,
+                                    progress.counter());
+    if (!report.diagrams.empty() && report.diagrams.front().name == "diagrams/sociogram") {
+        outputs.add("network.svg", report.diagrams.front().formats.at("svg"));
+        if (!sociogram_file) report.diagrams.erase(report.diagrams.begin());
+    }
     for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
-    report.graph_measures = graph_measures(net, config.seed);
+    progress.step("report.html");
     outputs.add("report.html", report_html(report));
+    progress.step("writing " + std::to_string(outputs.files.size()) + " files");
     write_outputs(outputs, args.output.out_dir, args.output.force, {config.file, config.people, config.ties, config.schools});
+    progress.finish();
 }
 
 }  // namespace
@@ -147,6 +193,7 @@ void add_analyze_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("analyze", "analyse a district: metrics, summary and a network diagram");
     cmd->add_option("config", args->config, "config.yaml (default: the bundled example district)");
     add_output_flags(*cmd, args->output);
+    cmd->add_flag("--progress", args->progress, "log each step and its time on stderr (a terminal also shows a progress bar)");
     cmd->callback([args] { run_analysis(*args); });
 }
 

@@ -63,11 +63,18 @@ void apply_privacy(const OutputFlags& flags, const AnalysisConfig& config, const
     for (Network* net : networks) pseudonymize(*net, key, flags.research);
 }
 
-std::vector<ScoreColumn> metric_columns(const Network& net, const AnalysisConfig& config) {
+std::vector<ScoreColumn> metric_columns(const Network& net, const AnalysisConfig& config, Progress* progress) {
     std::vector<MetricRequest> requests = config.metrics;
-    for (MetricRequest& r : requests) r.options.seed = config.seed;
+    apply_sampling(requests, net, config);
+    for (MetricRequest& r : requests) {
+        r.options.seed = config.seed;
+        if (progress) r.options.progress = progress->counter();
+    }
     std::vector<ScoreColumn> columns;
-    for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
+    const auto step = [&](const Metric& m) {
+        if (progress) progress->step("metric " + m.name);
+    };
+    for (MetricColumn& c : compute_metrics(net, requests, step)) columns.emplace_back(c.metric->column, std::move(c.scores));
     return columns;
 }
 
@@ -127,15 +134,39 @@ nlohmann::ordered_json json_number(double value) {
     return value;
 }
 
-nlohmann::ordered_json measures_json(const Network& net, unsigned seed) {
+std::vector<std::pair<std::string, double>> whole_measures(const Network& net, const AnalysisConfig& config, Progress* progress) {
+    return graph_measures(net, config.seed,
+                          {.samples = path_samples(net, config), .seed = config.seed, .progress = progress ? progress->counter() : ProgressFn{}});
+}
+
+nlohmann::ordered_json measures_json(const std::vector<std::pair<std::string, double>>& measures) {
     nlohmann::ordered_json j;
-    for (const auto& [name, value] : graph_measures(net, seed)) j[name] = json_number(value);
+    for (const auto& [name, value] : measures) j[name] = json_number(value);
     return j;
 }
 
 void write_outputs(const OutputSet& outputs, const std::string& folder, bool force, const std::vector<std::string>& inputs) {
     commit(outputs, folder, {.force = force, .inputs = inputs});
     for (const auto& [name, content] : outputs.files) std::cout << "wrote " << folder << "/" << name << '\n';
+}
+
+std::size_t path_samples(const Network& net, const AnalysisConfig& config) {
+    return net.size() > config.sampling.above && config.sampling.sources < net.size() ? config.sampling.sources : 0;
+}
+
+void apply_sampling(std::vector<MetricRequest>& requests, const Network& net, const AnalysisConfig& config) {
+    const std::size_t samples = path_samples(net, config);
+    for (MetricRequest& r : requests)
+        if ((r.name == "betweenness" || r.name == "closeness" || r.name == "harmonic") && samples > 0 && !r.options.values.count("samples"))
+            r.options.values["samples"] = std::to_string(samples);
+}
+
+std::string sampling_note(const Network& net, const AnalysisConfig& config) {
+    const std::size_t samples = path_samples(net, config);
+    if (samples == 0) return "";
+    return fmt::format("{} people (more than {}): betweenness, closeness and harmonic centrality, the distances and the path-based "
+                       "centralisations are estimated from {} sampled sources (seed {}); set sampling: in the config to change this",
+                       net.size(), config.sampling.above, samples, config.seed);
 }
 
 }  // namespace staffnet

@@ -4,6 +4,7 @@
 #include "config/analysis.hpp"
 #include "engine/risk.hpp"
 #include "engine/school_statistics.hpp"
+#include "cli/progress.hpp"
 #include "io/district.hpp"
 #include "io/output.hpp"
 #include "io/risk_tables.hpp"
@@ -44,8 +45,9 @@ std::string pseudonym_key(const AnalysisConfig& config);
 /// pseudonyms (the same person gets the same pseudonym in each); otherwise does nothing.
 void apply_privacy(const OutputFlags& flags, const AnalysisConfig& config, const std::vector<Network*>& networks);
 
-/// Every metric the config asks for, each seeded with the run's seed, in people.csv column order.
-std::vector<ScoreColumn> metric_columns(const Network& net, const AnalysisConfig& config);
+/// Every metric the config asks for, each seeded with the run's seed and sampled as path_samples()
+/// says, in people.csv column order. `progress`, when given, shows each metric as a step.
+std::vector<ScoreColumn> metric_columns(const Network& net, const AnalysisConfig& config, Progress* progress = nullptr);
 
 /// The participation measures: the config's, else every numeric schools.csv column (higher is better).
 std::vector<ParticipationMeasure> participation_of(const District& d, const AnalysisConfig& config);
@@ -77,11 +79,26 @@ std::vector<CorrelationRow> school_correlations(const District& d, const Analysi
 /// A number for JSON: null when NaN (undefined), an integer when whole.
 nlohmann::ordered_json json_number(double value);
 
-/// Graph-level measures (graph_measures) as a JSON object.
-nlohmann::ordered_json measures_json(const Network& net, unsigned seed);
+/// Graph-level measures (graph_measures) with the config's seed and path sampling.
+std::vector<std::pair<std::string, double>> whole_measures(const Network& net, const AnalysisConfig& config,
+                                                           Progress* progress = nullptr);
+
+/// Graph-level measures as a JSON object.
+nlohmann::ordered_json measures_json(const std::vector<std::pair<std::string, double>>& measures);
 
 /// Writes the staged files into `folder` (refusing to replace any of `inputs`, see commit) and
 /// lists each on stdout.
 void write_outputs(const OutputSet& outputs, const std::string& folder, bool force, const std::vector<std::string>& inputs);
+
+/// Sources for the path measures on `net`: `config.sampling.sources` above `config.sampling.above`
+/// people, else 0 (exact).
+std::size_t path_samples(const Network& net, const AnalysisConfig& config);
+
+/// Gives betweenness, closeness and harmonic requests without a `samples` option of their own
+/// the count path_samples() chooses.
+void apply_sampling(std::vector<MetricRequest>& requests, const Network& net, const AnalysisConfig& config);
+
+/// A sentence saying which measures are estimated and how, or "" when everything is exact.
+std::string sampling_note(const Network& net, const AnalysisConfig& config);
 
 }  // namespace staffnet

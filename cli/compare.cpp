@@ -180,8 +180,8 @@ nlohmann::ordered_json summary_json(const std::array<Wave, 2>& w, const Matching
     iso["tie_types"] = w[0].risk.how.tie_types;
     for (const char* change : {"into_isolation", "still_isolated", "out_of_isolation", "not_comparable"})
         iso[change] = std::count_if(isolation.begin(), isolation.end(), [&](const IsolationChange& c) { return c.change == change; });
-    const nlohmann::ordered_json measures[2] = {measures_json(w[0].district.network, w[0].config.seed),
-                                                measures_json(w[1].district.network, w[0].config.seed)};
+    const nlohmann::ordered_json measures[2] = {measures_json(whole_measures(w[0].district.network, w[0].config)),
+                                                measures_json(whole_measures(w[1].district.network, w[0].config))};
     for (const auto& [name, value] : measures[0].items()) {
         const auto later = measures[1].find(name);
         const nlohmann::ordered_json after = later == measures[1].end() ? nlohmann::ordered_json() : *later;

@@ -59,7 +59,9 @@ void run_metrics(const MetricsArgs& args) {
             throw InputError(Diagnostic{"--metrics", 0, 0, "unknown metric '" + name + "'" + did_you_mean(name, names),
                                         "run 'staffnet metrics --list'"});
         }
-        requests.push_back({name, {{}, args.seed}});
+        Options options;
+        options.seed = args.seed;
+        requests.push_back({name, options});
     }
     std::vector<ScoreColumn> columns;
     for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));

@@ -41,8 +41,11 @@ void run_render(const RenderArgs& args) {
         request.options.seed = config.seed;
         for (const MetricRequest& r : config.metrics)
             if (r.name == diagrams.size_by) request.options.values = r.options.values;
-        for (MetricColumn& c : compute_metrics(d.network, {request})) columns.emplace_back(c.metric->column, std::move(c.scores));
+        std::vector<MetricRequest> requests = {request};
+        apply_sampling(requests, d.network, config);
+        for (MetricColumn& c : compute_metrics(d.network, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
     }
+    if (const std::string note = sociogram_note(d.network, diagrams); !note.empty()) std::cerr << "staffnet: note: " << note << '\n';
     const std::vector<RiskEntry> risk = people_risk(d, config, risk_view(d.network, config).network);
     const DiagramMarks marks = diagram_marks(d.network, columns, risk, diagrams);
     OutputSet outputs;

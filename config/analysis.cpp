@@ -332,7 +332,7 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.network.types = default_tie_types();
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
-    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "risk", "privacy", "diagrams", "seed"})) {
+    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "diagrams", "seed"})) {
         if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools"})) {
             r.scalar(data, "people", people, "a file path");
             r.scalar(data, "ties", ties, "a file path");
@@ -376,6 +376,10 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
         }
         if (const YAML::Node list = root["metrics"]) read_metrics(r, list, config.metrics);
         if (const YAML::Node node = root["statistics"]) read_statistics(r, node, config.statistics);
+        if (const YAML::Node node = root["sampling"]; node && r.keys(node, "sampling", {"above", "sources"})) {
+            r.scalar(node, "above", config.sampling.above, "a whole number of people");
+            r.scalar(node, "sources", config.sampling.sources, "a whole number (0 = always exact)");
+        }
         if (const YAML::Node node = root["risk"]) read_risk(r, node, config);
         if (const YAML::Node node = root["privacy"]) read_privacy(r, node, config);
         if (const YAML::Node node = root["diagrams"]) read_diagrams(r, node, config);

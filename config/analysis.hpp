@@ -25,6 +25,15 @@ struct StatisticsConfig {
     std::vector<RegressionSpec> regressions;  // empty: default_regressions()
 };
 
+/// Path measures on large networks (`sampling:` in the YAML): exact all-pairs searches take
+/// O(people × ties), hours at state scale, so above `above` people analyze estimates betweenness,
+/// closeness, harmonic centrality, the distances and the path-based centralisations from
+/// `sources` seeded sources. A metric's own `samples` option always wins.
+struct SamplingConfig {
+    std::size_t above = 10'000;   // people; at or below, every measure is exact
+    std::size_t sources = 2'000;  // 0: always exact
+};
+
 struct AnalysisConfig {
     std::string file;     // the YAML file ("" when built from defaults)
     std::string people;   // paths, already resolved against the YAML file's folder
@@ -38,6 +47,7 @@ struct AnalysisConfig {
     std::vector<MetricRequest> metrics;
     std::vector<Participation> participation;
     StatisticsConfig statistics;
+    SamplingConfig sampling;
     RiskOptions risk;                     // `risk:` in the YAML
     std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
     DiagramConfig diagrams;               // `diagrams:` in the YAML

@@ -2,6 +2,8 @@
 
 #include <omp.h>
 
+#include <atomic>
+
 #include <algorithm>
 #include <numeric>
 #include <random>
@@ -13,45 +15,54 @@ namespace {
 // vector and the blocks are added in order, so results are byte-identical on 1 or 64 threads.
 constexpr std::size_t kBlocks = 32;
 
-// Runs `visit(source, paths, acc)` for every source; acc is a per-block vector of n zeros. Returns
-// the block sums added in block order.
+// Counts finished searches across threads and reports them from thread 0 only.
+struct SearchCounter {
+    const ProgressFn& progress;
+    std::size_t total;
+    std::atomic<std::size_t> done{0};
+    void one_more() {
+        const std::size_t d = ++done;
+        if (progress && omp_get_thread_num() == 0) progress(d, total);
+    }
+};
+
+// Runs `visit(i, paths, acc)` for every source i (an index into sources.vertices); acc is a
+// per-block vector of width * n zeros. Returns the block sums added in block order.
 template <typename Visit>
-VertexScores sweep_sources(const Arcs& arcs, const std::vector<Vertex>& sources, Visit&& visit) {
-    const std::size_t n = arcs.size();
-    const std::size_t blocks = std::min(kBlocks, std::max<std::size_t>(1, sources.size()));
+VertexScores sweep_sources(const Arcs& arcs, const PathSources& sources, std::size_t width, bool count_paths,
+                           const ProgressFn& progress, Visit&& visit) {
+    const std::size_t n = arcs.size(), count = sources.vertices.size();
+    const std::size_t blocks = std::min(kBlocks, std::max<std::size_t>(1, count));
     std::vector<VertexScores> partial(blocks);
+    SearchCounter counter{progress, count};
 #pragma omp parallel
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 1)
         for (std::size_t b = 0; b < blocks; ++b) {
-            VertexScores acc(n, 0.0);
-            const std::size_t first = sources.size() * b / blocks, last = sources.size() * (b + 1) / blocks;
+            VertexScores acc(width * n, 0.0);
+            const std::size_t first = count * b / blocks, last = count * (b + 1) / blocks;
             for (std::size_t i = first; i < last; ++i) {
-                shortest_paths(arcs, sources[i], paths);
-                visit(sources[i], paths, acc);
+                shortest_paths(arcs, sources.vertices[i], paths, count_paths);
+                visit(i, paths, acc);
+                counter.one_more();
             }
             partial[b] = std::move(acc);
         }
     }
-    VertexScores total(n, 0.0);
+    VertexScores total(width * n, 0.0);
     for (const VertexScores& acc : partial)
-        for (std::size_t v = 0; v < n; ++v) total[v] += acc[v];
+        for (std::size_t v = 0; v < total.size(); ++v) total[v] += acc[v];
     return total;
-}
-
-std::vector<Vertex> all_vertices(const Network& net) {
-    std::vector<Vertex> vs(net.size());
-    std::iota(vs.begin(), vs.end(), Vertex{0});
-    return vs;
 }
 
 // Per-source scores that only write their own entry need no blocks: each source owns one slot.
 template <typename Score>
-VertexScores per_source(const Network& net, Direction direction, Score&& score) {
+VertexScores per_source(const Network& net, Direction direction, const ProgressFn& progress, Score&& score) {
     const std::size_t n = net.size();
     const Arcs along = arcs(net, direction);
     VertexScores out(n, 0.0);
+    SearchCounter counter{progress, n};
 #pragma omp parallel
     {
         ShortestPaths paths;
@@ -59,9 +70,29 @@ VertexScores per_source(const Network& net, Direction direction, Score&& score) 
         for (std::size_t s = 0; s < n; ++s) {
             shortest_paths(along, static_cast<Vertex>(s), paths, false);
             out[s] = score(paths);
+            counter.one_more();
         }
     }
     return out;
+}
+
+Direction opposite(Direction d) { return d == Direction::in ? Direction::out : Direction::in; }
+
+// Sampled closeness and harmonic: searching from each source s in the opposite direction gives
+// d(s, v) for every v the measure is about. Returns, per v, the weighted count of sources (other
+// than v) that reach it, the weighted sum of their distances and of their inverses (3n values).
+VertexScores sampled_distance_sums(const Network& net, const PathSources& sources, const ClosenessOptions& options) {
+    const std::size_t n = net.size();
+    return sweep_sources(arcs(net, opposite(options.direction)), sources, 3, false, options.progress,
+                         [&](std::size_t i, const ShortestPaths& p, VertexScores& acc) {
+                             const double w = sources.weight[i];
+                             for (Vertex v : p.order) {
+                                 if (p.dist[v] <= 0.0) continue;
+                                 acc[v] += w;
+                                 acc[n + v] += w * p.dist[v];
+                                 acc[2 * n + v] += w / p.dist[v];
+                             }
+                         });
 }
 
 }  // namespace
@@ -98,20 +129,17 @@ VertexScores strength(const Network& net) {
 
 VertexScores betweenness(const Network& net, const BetweennessOptions& options) {
     const std::size_t n = net.size();
-    std::vector<Vertex> sources = all_vertices(net);
-    if (options.samples > 0 && options.samples < n) {
-        std::mt19937_64 rng(options.seed);
-        std::shuffle(sources.begin(), sources.end(), rng);
-        sources.resize(options.samples);
-        std::sort(sources.begin(), sources.end());
-    }
+    const PathSources sources = path_sources(net, options.samples, options.seed);
     // Brandes' dependency accumulation; predecessors are found again by walking arcs backwards
     // rather than stored, which halves memory and keeps NetworkX's exact length comparison.
     const Arcs out = arcs(net, Direction::out);
     const Arcs back = net.directed() ? arcs(net, Direction::in) : Arcs{};
     const Arcs& in = net.directed() ? back : out;
     std::vector<VertexScores> deltas(static_cast<std::size_t>(omp_get_max_threads()));
-    VertexScores score = sweep_sources(out, sources, [&](Vertex s, const ShortestPaths& p, VertexScores& acc) {
+    VertexScores score = sweep_sources(out, sources, 1, true, options.progress,
+                                       [&](std::size_t source, const ShortestPaths& p, VertexScores& acc) {
+        const Vertex s = sources.vertices[source];
+        const double weight = sources.weight[source];
         VertexScores& delta = deltas[static_cast<std::size_t>(omp_get_thread_num())];
         if (delta.size() != n) delta.assign(n, 0.0);
         const bool unweighted = in.length.empty();
@@ -129,13 +157,12 @@ VertexScores betweenness(const Network& net, const BetweennessOptions& options) 
                     if (p.dist[v] != unreachable && p.dist[v] + in.length[i] == p.dist[w]) delta[v] += p.sigma[v] * share;
                 }
             }
-            if (w != s) acc[w] += delta[w];
+            if (w != s) acc[w] += weight * delta[w];
         }
         for (Vertex v : p.order) delta[v] = 0.0;
     });
     // Each unordered pair was counted from both ends.
     double scale = net.directed() ? 1.0 : 0.5;
-    if (options.samples > 0 && options.samples < n) scale *= double(n) / double(options.samples);
     if (options.normalized && n > 2) scale *= net.directed() ? 1.0 / double((n - 1) * (n - 2)) : 2.0 / double((n - 1) * (n - 2));
     for (double& x : score) x *= scale;
     return score;
@@ -143,8 +170,17 @@ VertexScores betweenness(const Network& net, const BetweennessOptions& options) 
 
 VertexScores closeness(const Network& net, const ClosenessOptions& options) {
     const double n = double(net.size());
+    if (const PathSources sources = path_sources(net, options.samples, options.seed); sources.sampled) {
+        const VertexScores sums = sampled_distance_sums(net, sources, options);
+        VertexScores out(net.size(), 0.0);
+        for (std::size_t v = 0; v < net.size(); ++v) {
+            const double others = sums[v], total = sums[net.size() + v];
+            if (total > 0.0 && n > 1) out[v] = others / total * others / (n - 1.0);
+        }
+        return out;
+    }
     // Distance *to* v (Direction::in) is a search from v along arcs taken backwards.
-    return per_source(net, options.direction, [&](const ShortestPaths& p) {
+    return per_source(net, options.direction, options.progress, [&](const ShortestPaths& p) {
         double total = 0.0;
         for (Vertex v : p.order) total += p.dist[v];
         const double reached = double(p.order.size());
@@ -154,7 +190,11 @@ VertexScores closeness(const Network& net, const ClosenessOptions& options) {
 }
 
 VertexScores harmonic(const Network& net, const ClosenessOptions& options) {
-    return per_source(net, options.direction, [&](const ShortestPaths& p) {
+    if (const PathSources sources = path_sources(net, options.samples, options.seed); sources.sampled) {
+        const VertexScores sums = sampled_distance_sums(net, sources, options);
+        return VertexScores(sums.begin() + 2 * std::ptrdiff_t(net.size()), sums.end());
+    }
+    return per_source(net, options.direction, options.progress, [&](const ShortestPaths& p) {
         double total = 0.0;
         for (Vertex v : p.order)
             if (p.dist[v] > 0.0) total += 1.0 / p.dist[v];

@@ -18,28 +18,33 @@ VertexScores strength(const Network& net);
 
 struct BetweennessOptions {
     bool normalized = true;  // as NetworkX: divide by the pairs of other people, (n-1)(n-2)/2 undirected
-    std::size_t samples = 0; // 0: exact; k > 0: estimate from k seeded random sources (Brandes–Pich)
+    std::size_t samples = 0; // 0: exact; k > 0: estimate from k seeded random sources (see path_sources)
     unsigned seed = 42;
+    ProgressFn progress;     // told how many of the searches are done
 };
 
 /// Betweenness centrality (Brandes 2001): the shortest paths between two other people that pass
 /// through this person, split evenly among equally short paths. Each unordered pair counts once on
 /// an undirected network. Weighted networks use lengths from Network::length. Parallel over sources
 /// in fixed blocks, so the result does not depend on the thread count. O(V*E) time, O(V+E) memory
-/// per thread.
+/// per thread; with `samples`, O(samples*E).
 VertexScores betweenness(const Network& net, const BetweennessOptions& options = {});
 
 struct ClosenessOptions {
     Direction direction = Direction::in;  // NetworkX measures distance *to* the person; igraph from
+    std::size_t samples = 0;  // 0: exact; k > 0: estimate from k seeded random sources (see path_sources)
+    unsigned seed = 42;
+    ProgressFn progress;      // told how many of the searches are done
 };
 
 /// Closeness centrality with the Wasserman–Faust correction, as NetworkX (wf_improved=True):
 /// (r-1)/(sum of distances) * (r-1)/(n-1), r the people reachable including oneself. 0 for someone
-/// who reaches no one. O(V*E).
+/// who reaches no one. O(V*E). With `samples`, r-1 and the sum of distances are both estimated
+/// from the sampled sources' searches (Eppstein & Wang 2004), O(samples*E).
 VertexScores closeness(const Network& net, const ClosenessOptions& options = {});
 
 /// Harmonic centrality, as NetworkX: the sum of 1/distance over everyone else (unreachable adds 0).
-/// Not normalised. O(V*E).
+/// Not normalised. O(V*E); with `samples`, estimated from the sampled sources, O(samples*E).
 VertexScores harmonic(const Network& net, const ClosenessOptions& options = {});
 
 }  // namespace staffnet

@@ -9,6 +9,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <random>
+#include <atomic>
+
+#include <omp.h>
 
 namespace staffnet {
 
@@ -48,7 +52,7 @@ double transitivity(const Network& net) {
     return triples > 0.0 ? closed / triples : 0.0;
 }
 
-Distances distances(const Network& net) {
+Distances distances(const Network& net, const PathSampling& sampling) {
     Network g = as_undirected(net);
     g.options.weighted = false;
     const VertexScores comp = component(g);
@@ -58,23 +62,44 @@ Distances distances(const Network& net) {
         if (comp[v] == 1.0) members.push_back(v);
     out.largest_component = members.size();
     if (members.size() < 2) return out;
-    double total = 0.0, longest = 0.0;
+    std::vector<Vertex> sources = members;
+    const bool sampled = sampling.samples > 0 && sampling.samples < members.size();
+    if (sampled) {
+        std::mt19937_64 rng(sampling.seed);
+        std::shuffle(sources.begin(), sources.end(), rng);
+        sources.resize(sampling.samples);
+        std::sort(sources.begin(), sources.end());
+    }
+    // Distances are whole numbers, so the sums are exact in any order.
+    double total = 0.0;
+    std::vector<double> eccentricity(sources.size());
+    std::vector<Vertex> farthest(sources.size());
+    std::atomic<std::size_t> done{0};
     const Arcs along = arcs(g, Direction::out);
-#pragma omp parallel reduction(+ : total) reduction(max : longest)
+#pragma omp parallel reduction(+ : total)
     {
         ShortestPaths paths;
 #pragma omp for schedule(dynamic, 16)
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            shortest_paths(along, members[i], paths, false);
-            for (Vertex v : paths.order) {
-                total += paths.dist[v];
-                longest = std::max(longest, paths.dist[v]);
-            }
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            shortest_paths(along, sources[i], paths, false);
+            for (Vertex v : paths.order) total += paths.dist[v];
+            farthest[i] = paths.order.back();  // search order: a farthest person
+            eccentricity[i] = paths.dist[farthest[i]];
+            const std::size_t d = ++done;
+            if (sampling.progress && omp_get_thread_num() == 0) sampling.progress(d, sources.size());
         }
     }
+    const std::size_t widest = std::size_t(std::max_element(eccentricity.begin(), eccentricity.end()) - eccentricity.begin());
     const double k = double(members.size());
-    out.diameter = longest;
-    out.average_path_length = total / (k * (k - 1.0));
+    out.diameter = eccentricity[widest];
+    out.average_path_length = total / (sampled ? double(sources.size()) * (k - 1.0) : k * (k - 1.0));
+    if (sampled) {
+        // Double sweep: the person farthest from the sampled sources is usually an end of a
+        // longest path, so one more search from them tightens the bound.
+        ShortestPaths paths;
+        shortest_paths(along, farthest[widest], paths, false);
+        out.diameter = std::max(out.diameter, paths.dist[paths.order.back()]);
+    }
     return out;
 }
 
@@ -94,21 +119,23 @@ double degree_centralization(const Network& net) {
     return spread(degree(net)) / ((net.directed() ? 2.0 : 1.0) * (n - 1.0) * (n - 2.0));
 }
 
-double betweenness_centralization(const Network& net) {
+double betweenness_centralization(const Network& net, const PathSampling& sampling) {
     const double n = double(net.size());
     if (n < 3) return 0.0;
     Network unweighted = net;
     unweighted.options.weighted = false;
     const double tmax = (n - 1.0) * (n - 1.0) * (n - 2.0) / (net.directed() ? 1.0 : 2.0);
-    return spread(betweenness(unweighted, {.normalized = false})) / tmax;
+    return spread(betweenness(unweighted, {.normalized = false, .samples = sampling.samples, .seed = sampling.seed,
+                                           .progress = sampling.progress})) / tmax;
 }
 
-double closeness_centralization(const Network& net) {
+double closeness_centralization(const Network& net, const PathSampling& sampling) {
     const double n = double(net.size());
     if (n < 3) return 0.0;
     Network g = as_undirected(net);
     g.options.weighted = false;
-    return spread(closeness(g)) / ((n - 1.0) * (n - 2.0) / (2.0 * n - 3.0));
+    return spread(closeness(g, {.samples = sampling.samples, .seed = sampling.seed, .progress = sampling.progress})) /
+           ((n - 1.0) * (n - 2.0) / (2.0 * n - 3.0));
 }
 
 double assortativity(const Network& net, const std::vector<std::string>& labels) {
@@ -117,28 +144,33 @@ double assortativity(const Network& net, const std::vector<std::string>& labels)
         if (!l.empty()) index.try_emplace(l, index.size());
     const std::size_t k = index.size();
     if (k < 2) return std::nan("");
-    std::vector<double> mix(k * k, 0.0);
+    std::vector<std::size_t> label(labels.size(), k);  // k: blank
+    for (std::size_t v = 0; v < labels.size(); ++v)
+        if (!labels[v].empty()) label[v] = index.at(labels[v]);
+    // Only the diagonal and the margins of the mixing matrix are needed (O(k), not O(k²), memory:
+    // an attribute such as hire_date may have thousands of values). Counts are whole numbers, so
+    // the sums are exact.
+    std::vector<double> same(k, 0.0), row(k, 0.0), col(k, 0.0);
     double total = 0.0;
     for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
-        const std::string& a = labels[boost::source(e, net.graph)];
-        const std::string& b = labels[boost::target(e, net.graph)];
-        if (a.empty() || b.empty()) continue;
-        mix[index[a] * k + index[b]] += 1.0;
+        const std::size_t a = label[boost::source(e, net.graph)], b = label[boost::target(e, net.graph)];
+        if (a == k || b == k) continue;
+        if (a == b) same[a] += 1.0;
+        row[a] += 1.0;
+        col[b] += 1.0;
         total += 1.0;
     }
     if (total == 0.0) return std::nan("");
     double trace = 0.0, expected = 0.0;
     for (std::size_t i = 0; i < k; ++i) {
-        double row = 0.0, col = 0.0;
-        for (std::size_t j = 0; j < k; ++j) row += mix[i * k + j], col += mix[j * k + i];
-        trace += mix[i * k + i] / total;
-        expected += (row / total) * (col / total);
+        trace += same[i] / total;
+        expected += (row[i] / total) * (col[i] / total);
     }
     return expected == 1.0 ? std::nan("") : (trace - expected) / (1.0 - expected);
 }
 
-std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed) {
-    const Distances d = distances(net);
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling) {
+    const Distances d = distances(net, sampling);
     std::vector<std::string> schools = group_labels(net, "school");
     std::vector<std::pair<std::string, double>> out = {
         {"nodes", double(net.size())},
@@ -152,8 +184,8 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         {"diameter", d.diameter},
         {"average_path_length", d.average_path_length},
         {"degree_centralization", degree_centralization(net)},
-        {"betweenness_centralization", betweenness_centralization(net)},
-        {"closeness_centralization", closeness_centralization(net)},
+        {"betweenness_centralization", betweenness_centralization(net, sampling)},
+        {"closeness_centralization", closeness_centralization(net, sampling)},
     };
     const auto add_partition = [&](const std::string& count_key, const std::string& modularity_key,
                                    const VertexScores& c) {

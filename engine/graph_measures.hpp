@@ -2,6 +2,7 @@
 // Whole-network measures: size, density, reciprocity, transitivity, distances, centralisation,
 // modularity and assortativity.
 #include "engine/network.hpp"
+#include "engine/progress.hpp"
 
 #include <string>
 #include <utility>
@@ -20,21 +21,32 @@ double reciprocity(const Network& net);
 /// undirected view and unweighted.
 double transitivity(const Network& net);
 
+/// How the path-based graph measures are computed: exactly (samples 0), or estimated from
+/// `samples` seeded sources chosen by path_sources (see engine/paths.hpp).
+struct PathSampling {
+    std::size_t samples = 0;
+    unsigned seed = 42;
+    ProgressFn progress;  // told how many of each measure's searches are done
+};
+
 struct Distances {
     std::size_t largest_component = 0;  // people in the largest (weak) component
     double diameter = 0;                 // longest shortest path inside it, in steps
     double average_path_length = 0;      // mean over ordered pairs inside it, in steps
 };
 /// Distances on the largest component of the undirected, unweighted view (as NetworkX
-/// `diameter` and `average_shortest_path_length` on that subgraph). O(V·E).
-Distances distances(const Network& net);
+/// `diameter` and `average_shortest_path_length` on that subgraph). O(V·E). Sampled: the mean
+/// over the sampled sources' searches, and the longest distance they and one more search from
+/// the farthest person found reach (a lower bound of the diameter, usually equal). O(samples·E).
+Distances distances(const Network& net, const PathSampling& sampling = {});
 
 /// Freeman centralisation Σ(max − cᵢ) / theoretical maximum, with igraph's maxima (star graphs):
 /// degree (n-1)(n-2), doubled when directed (in + out); raw betweenness (n-1)²(n-2)/2, doubled
 /// when directed; closeness on the undirected view (n-1)(n-2)/(2n-3). 0 below three people.
+/// Betweenness and closeness follow `sampling`.
 double degree_centralization(const Network& net);
-double betweenness_centralization(const Network& net);
-double closeness_centralization(const Network& net);
+double betweenness_centralization(const Network& net, const PathSampling& sampling = {});
+double closeness_centralization(const Network& net, const PathSampling& sampling = {});
 
 /// Categorical assortativity (Newman 2003) of a per-person label, as NetworkX
 /// `attribute_assortativity_coefficient`: people with a blank label are left out. NaN when
@@ -44,6 +56,8 @@ double assortativity(const Network& net, const std::vector<std::string>& labels)
 /// Named whole-network measures in a fixed order, for summary.json and `metrics --summary`.
 /// Communities and their modularity come from Louvain and from Leiden, both seeded by `seed`.
 /// Assortativity is reported for role, school and every attribute column that has a value.
-std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed = 42);
+/// Louvain is seeded with `seed`; distances and centralisations follow `sampling`.
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed = 42,
+                                                           const PathSampling& sampling = {});
 
 }  // namespace staffnet

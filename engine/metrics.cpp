@@ -48,6 +48,11 @@ Direction direction_option(const Options& opt) {
     throw std::invalid_argument("option 'direction' must be 'in' or 'out', got '" + d + "'");
 }
 
+ClosenessOptions closeness_options(const Options& opt) {
+    return {.direction = direction_option(opt), .samples = std::size_t(opt.number("samples", 0)),
+            .seed = unsigned(opt.number("seed", opt.seed)), .progress = opt.progress};
+}
+
 LeidenObjective leiden_objective(const Options& opt) {
     const std::string o = opt.text("objective", "modularity");
     if (o == "modularity") return LeidenObjective::modularity;
@@ -87,13 +92,14 @@ const std::vector<Metric>& metrics() {
          [](const Network& net, const Options& opt) {
              return betweenness(net, {.normalized = opt.flag("normalized", true),
                                       .samples = std::size_t(opt.number("samples", 0)),
-                                      .seed = unsigned(opt.number("seed", opt.seed))});
+                                      .seed = unsigned(opt.number("seed", opt.seed)),
+                                      .progress = opt.progress});
          }},
         {"closeness", "closeness", "how near this person is to everyone they can reach (Wasserman-Faust)",
-         {"direction"},
-         [](const Network& net, const Options& opt) { return closeness(net, {.direction = direction_option(opt)}); }},
-        {"harmonic", "harmonic", "sum of 1/distance to everyone else", {"direction"},
-         [](const Network& net, const Options& opt) { return harmonic(net, {.direction = direction_option(opt)}); }},
+         {"direction", "samples", "seed"},
+         [](const Network& net, const Options& opt) { return closeness(net, closeness_options(opt)); }},
+        {"harmonic", "harmonic", "sum of 1/distance to everyone else", {"direction", "samples", "seed"},
+         [](const Network& net, const Options& opt) { return harmonic(net, closeness_options(opt)); }},
         {"eigenvector", "eigenvector", "tied to people who are themselves well tied", {},
          [](const Network& net, const Options&) { return eigenvector(net); }},
         {"pagerank", "pagerank", "share of time a random walk along ties spends with this person", {"alpha"},
@@ -144,13 +150,16 @@ const Metric* find_metric(std::string_view name) {
     return nullptr;
 }
 
-std::vector<MetricColumn> compute_metrics(const Network& net, const std::vector<MetricRequest>& requests) {
+std::vector<MetricColumn> compute_metrics(const Network& net, const std::vector<MetricRequest>& requests,
+                                          const std::function<void(const Metric&)>& starting) {
     std::vector<MetricColumn> out;
     for (const Metric& m : metrics()) {
         const MetricRequest* chosen = nullptr;
         for (const MetricRequest& r : requests)
             if (r.name == m.name) chosen = &r;
-        if (chosen) out.push_back({&m, m.compute(net, chosen->options)});
+        if (!chosen) continue;
+        if (starting) starting(m);
+        out.push_back({&m, m.compute(net, chosen->options)});
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The metric registry: the one list of per-person metrics, their YAML names, columns and options.
 #include "engine/network.hpp"
+#include "engine/progress.hpp"
 
 #include <functional>
 #include <map>
@@ -14,6 +15,7 @@ namespace staffnet {
 struct Options {
     std::map<std::string, std::string> values;
     unsigned seed = 42;  // the run's seed, for metrics with a random step and no `seed` option
+    ProgressFn progress;  // for metrics that report progress (the path metrics)
     bool flag(const std::string& key, bool fallback) const;
     double number(const std::string& key, double fallback) const;
     std::string text(const std::string& key, const std::string& fallback) const;
@@ -42,8 +44,10 @@ struct MetricColumn {
 };
 
 /// Computes the requested metrics, returned in registry (output-column) order whatever the
-/// request order; a metric named twice is computed once with its last options.
-std::vector<MetricColumn> compute_metrics(const Network& net, const std::vector<MetricRequest>& requests);
+/// request order; a metric named twice is computed once with its last options. `starting` (when
+/// given) is told of each metric before it runs, for progress reports.
+std::vector<MetricColumn> compute_metrics(const Network& net, const std::vector<MetricRequest>& requests,
+                                          const std::function<void(const Metric&)>& starting = {});
 
 /// Every metric, in output-column order.
 const std::vector<Metric>& metrics();

@@ -1,8 +1,11 @@
 #include "engine/paths.hpp"
 
+#include "engine/groups.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <queue>
+#include <random>
 
 namespace staffnet {
 
@@ -99,6 +102,38 @@ void shortest_paths(const Arcs& arcs, Vertex source, ShortestPaths& paths, bool 
         }
     }
     for (Vertex v : paths.order) settled[v] = 0;
+}
+
+PathSources path_sources(const Network& net, std::size_t samples, unsigned seed) {
+    const std::size_t n = net.size();
+    PathSources out;
+    if (samples == 0 || samples >= n) {
+        out.vertices.resize(n);
+        for (std::size_t v = 0; v < n; ++v) out.vertices[v] = Vertex(v);
+        out.weight.assign(n, 1.0);
+        return out;
+    }
+    // Components that would get fewer than 50 sources at the sampling rate are searched in full:
+    // they cost little, and sampling would estimate them badly.
+    const VertexScores comp = component(net);
+    std::vector<std::size_t> size(n + 1, 0);
+    for (double c : comp) ++size[std::size_t(c)];
+    const double small = 50.0 * double(n) / double(samples);
+    std::vector<Vertex> full, rest;
+    for (Vertex v = 0; v < n; ++v) (double(size[std::size_t(comp[v])]) <= small ? full : rest).push_back(v);
+    if (samples >= rest.size()) return path_sources(net, 0, seed);
+    std::mt19937_64 rng(seed);
+    std::shuffle(rest.begin(), rest.end(), rng);
+    const double weight = double(rest.size()) / double(samples);
+    rest.resize(samples);
+    for (Vertex v : full) out.vertices.push_back(v);
+    out.vertices.insert(out.vertices.end(), rest.begin(), rest.end());
+    std::sort(out.vertices.begin(), out.vertices.end());
+    std::vector<char> is_full(n, 0);
+    for (Vertex v : full) is_full[v] = 1;
+    for (Vertex v : out.vertices) out.weight.push_back(is_full[v] ? 1.0 : weight);
+    out.sampled = true;
+    return out;
 }
 
 }  // namespace staffnet

@@ -1,6 +1,7 @@
 #pragma once
 // Single-source shortest paths shared by betweenness, closeness and harmonic centrality.
 #include "engine/network.hpp"
+#include "engine/progress.hpp"
 
 #include <limits>
 #include <vector>
@@ -38,6 +39,20 @@ Arcs arcs(const Network& net, Direction direction);
 /// lengths are compared exactly, as NetworkX does. Without `count_paths`, sigma is left at zero
 /// (closeness needs distances only). O(V+E) unweighted, O(E log V) weighted.
 void shortest_paths(const Arcs& arcs, Vertex source, ShortestPaths& paths, bool count_paths = true);
+
+/// The people a path measure searches from, each with the weight its search counts for.
+struct PathSources {
+    std::vector<Vertex> vertices;  // ascending
+    std::vector<double> weight;    // per source: 1, or (people sampled from) / (sources drawn)
+    bool sampled = false;          // false: everyone, weight 1, and the measure is exact
+};
+
+/// Everyone with weight 1 when `samples` is 0 or reaches the number of people. Otherwise every
+/// person of a weak component too small to get 50 sources at the rate samples/n is searched from
+/// (weight 1), and `samples` people drawn with `seed` from the remaining components stand for all
+/// of them (weight: their number / samples), so weighted sums over sources estimate the sums over
+/// everyone without bias (Horvitz–Thompson; Brandes & Pich 2007).
+PathSources path_sources(const Network& net, std::size_t samples, unsigned seed);
 
 /// Calls `visit(u, v, weight)` for each arc leaving u in `direction` (v is the other end).
 template <typename Visit>

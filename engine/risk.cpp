@@ -102,6 +102,8 @@ struct District {
     std::vector<std::vector<Vertex>> adjacency;
     std::vector<std::vector<std::size_t>> dist;  // dist[k][v]: steps from members[k]
     std::vector<std::size_t> nearest;            // steps to the closest member
+    std::vector<std::vector<std::size_t>> members_tied;     // members_tied[v]: k for each members[k] tied to v
+    std::vector<std::map<std::string, std::size_t>> known;  // known[k][school]: members[k]'s contacts there
 };
 
 District district_of(const Network& net) {
@@ -112,6 +114,13 @@ District district_of(const Network& net) {
     }
     for (Vertex m : d.members) d.dist.push_back(steps_from(net, d.adjacency, {m}));
     d.nearest = steps_from(net, d.adjacency, d.members);
+    d.members_tied.resize(net.size());
+    d.known.resize(d.members.size());
+    for (std::size_t k = 0; k < d.members.size(); ++k)
+        for (Vertex w : d.adjacency[d.members[k]]) {
+            d.members_tied[w].push_back(k);
+            ++d.known[k][net.people[w].school];
+        }
     return d;
 }
 
@@ -128,13 +137,14 @@ std::vector<Contact> contacts_for(const Network& net, const District& d, const s
     for (std::size_t k = 0; k < d.members.size(); ++k) {
         Candidate c{far, 0, 0, d.members[k]};
         for (Vertex t : targets) c.steps = std::min(c.steps, d.dist[k][t]);
-        for (Vertex w : d.adjacency[c.member]) {
-            if (!school.empty() && net.people[w].school == school) ++c.at_school;
-            for (Vertex t : targets)
-                if (std::binary_search(d.adjacency[t].begin(), d.adjacency[t].end(), w)) ++c.mutual;
-        }
+        if (const auto it = d.known[k].find(school); !school.empty() && it != d.known[k].end()) c.at_school = it->second;
         candidates.push_back(c);
     }
+    // Mutual colleagues, counted from the targets' side: a contact w of a target is mutual for
+    // every member tied to w (the same count as over each member's contacts, far fewer steps).
+    for (Vertex t : targets)
+        for (Vertex w : d.adjacency[t])
+            for (std::size_t k : d.members_tied[w]) ++candidates[k].mutual;
     std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
         if (a.steps != b.steps) return a.steps < b.steps;
         if (a.mutual != b.mutual) return a.mutual > b.mutual;

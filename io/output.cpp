@@ -46,23 +46,39 @@ std::string csv_lines(const std::vector<std::vector<std::string>>& rows) {
     return out;
 }
 
-void write_atomically(const std::string& path, const std::string& content) {
-    const fs::path target(path);
-    const fs::path temp = target.parent_path() / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
+namespace {
+
+fs::path temp_beside(const fs::path& target) {
+    return target.parent_path() / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
+}
+
+// Writes `content` to `temp` and flushes it to disk; removes it and throws on failure.
+void write_temp(const fs::path& temp, const std::string& target, const std::string& content) {
     std::FILE* f = std::fopen(temp.c_str(), "wb");
     if (!f) throw std::runtime_error("cannot write " + temp.string());
     const bool written = std::fwrite(content.data(), 1, content.size(), f) == content.size() && std::fflush(f) == 0 &&
                          ::fsync(::fileno(f)) == 0;
     if (std::fclose(f) != 0 || !written) {
         fs::remove(temp);
-        throw std::runtime_error("cannot write " + path + " (is the disk full?)");
+        throw std::runtime_error("cannot write " + target + " (is the disk full?)");
     }
+}
+
+void rename_over(const fs::path& temp, const fs::path& target) {
     std::error_code error;
     fs::rename(temp, target, error);
     if (error) {
         fs::remove(temp);  // leave no half-finished file behind
-        throw std::runtime_error("cannot write " + path + " (" + error.message() + ")");
+        throw std::runtime_error("cannot write " + target.string() + " (" + error.message() + ")");
     }
+}
+
+}  // namespace
+
+void write_atomically(const std::string& path, const std::string& content) {
+    const fs::path temp = temp_beside(path);
+    write_temp(temp, path, content);
+    rename_over(temp, path);
 }
 
 void commit(const OutputSet& outputs, const std::string& folder, const WriteOptions& options) {
@@ -87,13 +103,29 @@ void commit(const OutputSet& outputs, const std::string& folder, const WriteOpti
         for (const std::string& input : options.inputs)
             if (fs::exists(input) && fs::exists(out) && fs::equivalent(input, out))
                 throw std::runtime_error("refusing to overwrite the input file " + input + "; choose another --out");
+        if (fs::is_directory(out)) throw std::runtime_error("cannot write " + out.string() + ": it is a folder; choose another --out");
     }
-    fs::create_directories(dir);
+    // Every file goes to a temporary file first; only when all of them are on disk are they
+    // renamed into place, so a failure part-way (a full disk, a path that cannot be created)
+    // leaves every earlier output as it was.
+    std::vector<std::pair<fs::path, fs::path>> staged;  // (temporary, target)
+    try {
+        fs::create_directories(dir);
+        for (const auto& [name, content] : outputs.files) {
+            const fs::path out = dir / name;
+            std::error_code error;
+            fs::create_directories(out.parent_path(), error);
+            if (error) throw std::runtime_error("cannot write " + out.string() + " (" + error.message() + ")");
+            staged.emplace_back(temp_beside(out), out);
+            write_temp(staged.back().first, out.string(), content);
+        }
+    } catch (...) {
+        std::error_code ignored;
+        for (const auto& [temp, target] : staged) fs::remove(temp, ignored);
+        throw;
+    }
     write_atomically(marker.string(), "This folder was written by staffnet; it may replace the files here.\n");
-    for (const auto& [name, content] : outputs.files) {
-        fs::create_directories((dir / name).parent_path());
-        write_atomically((dir / name).string(), content);
-    }
+    for (const auto& [temp, target] : staged) rename_over(temp, target);
 }
 
 }  // namespace staffnet

@@ -33,10 +33,11 @@ struct WriteOptions {
     std::vector<std::string> inputs;  // files that must never be overwritten
 };
 
-/// Writes every staged file into `folder`, creating it. Refuses (std::runtime_error, nothing
-/// written) when the folder holds files but no `.staffnet` marker (unless forced), when an output
-/// would replace an input file, or when an output's name would leave the folder (absolute, or
-/// through "..") or has a part longer than 255 bytes.
+/// Writes every staged file into `folder`, creating it: all of them to temporary files first, then
+/// each renamed into place, so a failed write leaves every earlier file as it was. Refuses
+/// (std::runtime_error, nothing written) when the folder holds files but no `.staffnet` marker
+/// (unless forced), when an output would replace an input file or is a folder, or when an output's
+/// name would leave the folder (absolute, or through "..") or has a part longer than 255 bytes.
 void commit(const OutputSet& outputs, const std::string& folder, const WriteOptions& options = {});
 
 }  // namespace staffnet

@@ -23,6 +23,7 @@ struct DiagramConfig {
     std::string highlight_colour = "#D55E00";  // outline of isolated and at-risk people, unreached schools
     std::size_t large_network = 1500;  // above this many people: sfdp, no clusters, ties thinned
     std::size_t ties_per_person = 2;   // large mode draws each person's strongest ties, at most this many
+    std::size_t sociogram_limit = 20'000;  // above this many people no sociogram is drawn: too large to lay out or open
     unsigned seed = 42;                // layout seed (the analysis seed)
 };
 

@@ -452,22 +452,43 @@ Diagram bridge_map(const Network& net, const SchoolTable& schools, const Diagram
     return d;
 }
 
-Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size_t s, const DiagramMarks& marks,
-                       const DiagramConfig& config) {
-    const std::vector<int> school = school_of(net, schools);
-    std::vector<Vertex> people;
+namespace {
+
+// What every school diagram needs, computed once for all of them.
+struct SchoolParts {
+    std::vector<int> school;                           // school_of()
+    std::vector<Pair> pairs;                           // tied_pairs()
+    std::vector<std::vector<Vertex>> people;           // per school, ascending
+    std::vector<std::vector<std::size_t>> drawn;       // per school: its pairs, ascending
+};
+
+SchoolParts school_parts(const Network& net, const SchoolTable& schools) {
+    SchoolParts parts{school_of(net, schools), tied_pairs(net), {}, {}};
+    parts.people.resize(schools.schools.size());
+    parts.drawn.resize(schools.schools.size());
     for (Vertex v = 0; v < net.size(); ++v)
-        if (school[v] == int(s)) people.push_back(v);
+        if (parts.school[v] >= 0) parts.people[std::size_t(parts.school[v])].push_back(v);
+    for (std::size_t i = 0; i < parts.pairs.size(); ++i) {
+        const Pair& p = parts.pairs[i];
+        const int sa = parts.school[p.a], sb = parts.school[p.b];
+        const bool team_a = net.people[p.a].role == "district_team", team_b = net.people[p.b].role == "district_team";
+        // Both ends at the school, or one there and the other on the district team.
+        if (sa >= 0 && (sa == sb || team_b)) parts.drawn[std::size_t(sa)].push_back(i);
+        if (sb >= 0 && sb != sa && team_a) parts.drawn[std::size_t(sb)].push_back(i);
+    }
+    return parts;
+}
+
+Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size_t s, const SchoolParts& parts,
+                       const DiagramMarks& marks, const DiagramConfig& config) {
+    std::vector<Vertex> people = parts.people[s];
     std::vector<Pair> pairs;
     std::set<Vertex> team;
-    for (const Pair& p : tied_pairs(net)) {
-        const bool in_a = school[p.a] == int(s), in_b = school[p.b] == int(s);
-        const bool team_a = net.people[p.a].role == "district_team", team_b = net.people[p.b].role == "district_team";
-        if ((in_a && in_b) || (in_a && team_b) || (in_b && team_a)) {
-            pairs.push_back(p);
-            if (!in_a) team.insert(p.a);
-            if (!in_b) team.insert(p.b);
-        }
+    for (std::size_t i : parts.drawn[s]) {
+        const Pair& p = parts.pairs[i];
+        pairs.push_back(p);
+        if (parts.school[p.a] != int(s)) team.insert(p.a);
+        if (parts.school[p.b] != int(s)) team.insert(p.b);
     }
     people.insert(people.end(), team.begin(), team.end());
     std::map<Vertex, std::size_t> index;
@@ -477,13 +498,16 @@ Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size
     d.directed = net.directed();
     d.engine = "neato";
     d.graph = base_graph();
-    d.graph.insert({{"start", std::to_string(config.seed)}, {"overlap", "false"}, {"sep", "+12"}, {"splines", "true"},
+    // Lines routed around the names cost seconds per school with hundreds of ties; a large
+    // network's many schools get straight lines.
+    const bool large = net.size() > config.large_network;
+    d.graph.insert({{"start", std::to_string(config.seed)}, {"overlap", "false"}, {"sep", "+12"}, {"splines", large ? "false" : "true"},
                     {"mode", "major"}});
     for (Vertex v : people) {
         const std::string fill = role_colour(net.people[v].role, config);
         Attributes a = {{"shape", net.people[v].role == "district_team" ? "box" : "ellipse"}, {"style", "filled"},
                         {"fillcolor", fill}, {"fontcolor", text_colour(fill)}, {"fontname", "Helvetica"}, {"fontsize", "12"},
-                        {"color", "#333333"}, {"tooltip", person_tooltip(net, schools, school, v)}};
+                        {"color", "#333333"}, {"tooltip", person_tooltip(net, schools, parts.school, v)}};
         mark_person(a, marks, v, config);
         if (a["style"] == "filled" && net.people[v].role == "district_team") a["style"] = "filled,rounded";
         d.nodes.push_back({net.people[v].name, a, -1});
@@ -495,28 +519,47 @@ Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size
     return d;
 }
 
+}  // namespace
+
+Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size_t s, const DiagramMarks& marks,
+                       const DiagramConfig& config) {
+    return school_diagram(net, schools, s, school_parts(net, schools), marks, config);
+}
+
+std::string sociogram_note(const Network& net, const DiagramConfig& config) {
+    if (!config.sociogram || net.size() <= config.sociogram_limit) return "";
+    return fmt::format("the whole-district sociogram is not drawn for {} people (more than {}): it would take long to lay out "
+                       "and be too large to open; the bridge map and the school diagrams show the same ties school by school",
+                       net.size(), config.sociogram_limit);
+}
+
 std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
-                                        const DiagramConfig& config) {
+                                        const DiagramConfig& config, const ProgressFn& progress) {
     std::vector<std::string> formats = {"svg"};
     for (const std::string& f : config.formats)
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
     std::vector<DrawnDiagram> out;
+    const bool sociogram = config.sociogram && sociogram_note(net, config).empty();
+    const std::size_t total = std::size_t(sociogram) + std::size_t(config.bridge_map && !schools.schools.empty()) +
+                              (config.school_diagrams ? schools.schools.size() : 0);
     const auto draw = [&](const Diagram& d, std::string name, std::string title) {
         DrawnDiagram drawn{std::move(name), std::move(title), {}};
         const std::vector<std::string> bytes = render(d, formats);
         for (std::size_t i = 0; i < formats.size(); ++i) drawn.formats[formats[i]] = bytes[i];
         out.push_back(std::move(drawn));
+        if (progress) progress(out.size(), total);
     };
-    if (config.sociogram) draw(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
+    if (sociogram) draw(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
     if (config.bridge_map && !schools.schools.empty())
         draw(bridge_map(net, schools, config), "diagrams/bridge_map", "District team and schools");
     if (config.school_diagrams) {
+        const SchoolParts parts = school_parts(net, schools);
         std::set<std::string> used;
         for (std::size_t s = 0; s < schools.schools.size(); ++s) {
             std::string stem = file_stem(schools.schools[s].id);
             for (int k = 2; used.count(stem); ++k) stem = file_stem(schools.schools[s].id) + "_" + std::to_string(k);
             used.insert(stem);
-            draw(school_diagram(net, schools, s, marks, config), "diagrams/schools/" + stem, school_name(schools.schools[s]));
+            draw(school_diagram(net, schools, s, parts, marks, config), "diagrams/schools/" + stem, school_name(schools.schools[s]));
         }
     }
     return out;

@@ -2,6 +2,7 @@
 // The district's diagrams: the whole-district sociogram, the district <-> school bridge map and one
 // diagram per school, drawn by Graphviz (see viz/render.hpp).
 #include "engine/network.hpp"
+#include "engine/progress.hpp"
 #include "engine/risk.hpp"
 #include "engine/schools.hpp"
 #include "viz/diagram_config.hpp"
@@ -47,6 +48,10 @@ Diagram bridge_map(const Network& net, const SchoolTable& schools, const Diagram
 Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size_t school, const DiagramMarks& marks,
                        const DiagramConfig& config = {});
 
+/// Why the sociogram is not drawn for this network (more than `config.sociogram_limit` people),
+/// as a sentence for the user; empty when it is drawn or not asked for.
+std::string sociogram_note(const Network& net, const DiagramConfig& config = {});
+
 /// A laid-out diagram in several formats.
 struct DrawnDiagram {
     std::string name;   // path stem inside the output folder: diagrams/sociogram, diagrams/schools/S01
@@ -54,11 +59,12 @@ struct DrawnDiagram {
     std::map<std::string, std::string> formats;  // format -> bytes; always holds svg
 };
 
-/// Draws every diagram the config asks for (each laid out once), in `config.formats` plus svg.
+/// Draws every diagram the config asks for (each laid out once), in `config.formats` plus svg;
+/// the sociogram only up to `config.sociogram_limit` people (see sociogram_note).
 /// School file names are the school ids with characters other than letters, digits, '-' and '_'
-/// replaced by '_' (and a suffix when two ids collide).
+/// replaced by '_' (and a suffix when two ids collide). `progress` is told of each diagram drawn.
 std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
-                                        const DiagramConfig& config = {});
+                                        const DiagramConfig& config = {}, const ProgressFn& progress = {});
 
 /// (file name, content) pairs for the output folder: every diagram in every configured format,
 /// e.g. diagrams/sociogram.svg, diagrams/bridge_map.png, diagrams/schools/S01.pdf.

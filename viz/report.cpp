@@ -133,6 +133,11 @@ struct Sha256 {
 
 // ---------------------------------------------------------------- sections
 
+// A page a browser still opens comfortably: larger districts link their school diagrams and show
+// the top of the risk list.
+constexpr std::size_t kInlineSchoolDiagrams = 20'000'000;  // bytes of school SVG
+constexpr std::size_t kRiskRows = 2'000;
+
 std::string summary_section(const ReportData& d) {
     const Network& net = d.network;
     std::map<std::string, double> m(d.graph_measures.begin(), d.graph_measures.end());
@@ -180,7 +185,9 @@ std::string summary_section(const ReportData& d) {
     for (const Card& c : cards)
         html += fmt::format("<div class=\"card{}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"help\">{}</div></div>\n",
                             c.alert ? " alert" : "", h(c.value), h(c.label), h(c.help));
-    return html + "</div>\n</section>\n";
+    html += "</div>\n";
+    for (const std::string& note : d.notes) html += "<p class=\"hint\">Note: " + h(note) + ".</p>\n";
+    return html + "</section>\n";
 }
 
 // An inline SVG: without the XML prolog, with its element ids made unique in the page and an
@@ -222,6 +229,18 @@ std::string diagrams_section(const ReportData& d) {
         } else if (diagram.name.rfind("diagrams/schools/", 0) == 0) {
             schools.push_back(&diagram);
         }
+    }
+    std::size_t school_bytes = 0;
+    for (const DrawnDiagram* s : schools)
+        if (const auto svg = s->formats.find("svg"); svg != s->formats.end()) school_bytes += svg->second.size();
+    if (school_bytes > kInlineSchoolDiagrams) {
+        // Too many to inline in one page: link each school's own file in the output folder.
+        html += fmt::format("<h3>One school at a time</h3>\n<p>The school's people, every one named, and the district team members "
+                            "tied to them. The {} school diagrams are too many to show in this page; open them from the folder "
+                            "<code>diagrams/schools</code> beside it:</p>\n<details><summary>{} school diagrams</summary>\n<ul>\n",
+                            schools.size(), schools.size());
+        for (const DrawnDiagram* s : schools) html += "<li><a href=\"" + h(s->name) + ".svg\">" + h(s->title) + "</a></li>\n";
+        return html + "</ul>\n</details>\n</section>\n";
     }
     if (!schools.empty()) {
         html += "<h3>One school at a time</h3>\n<p>The school's people, every one named, and the district team members tied to "
@@ -278,10 +297,17 @@ std::string risk_section(const ReportData& d) {
         html += fmt::format("<label><input type=\"checkbox\" data-level=\"{}\" checked> {} ({})</label> ", level, level, levels[level]);
     html += fmt::format("</p>\n<p class=\"hint\">{} more people have low risk and {} none; isolation_risk.csv lists everyone.</p>\n",
                         levels["low"], levels["none"]);
+    const std::size_t listed = levels["high"] + levels["medium"] + levels["no data"];
+    if (listed > kRiskRows)
+        html += fmt::format("<p class=\"hint\">This table shows the first {} of these {} people, in the order of isolation_risk.csv "
+                            "(highest risk first).</p>\n",
+                            num(double(kRiskRows)), num(double(listed)));
     html += "<div class=\"scroll\">\n<table class=\"sortable\" id=\"risk-table\">\n<thead><tr><th>Person</th><th>Role</th><th>School</th><th>Level</th>"
             "<th>Score</th><th>Why</th><th>Suggested contact</th></tr></thead>\n<tbody>\n";
+    std::size_t rows = 0;
     for (const RiskEntry& e : d.people_risk) {
         if (e.level != "high" && e.level != "medium" && e.level != "no data") continue;
+        if (++rows > kRiskRows) break;
         const Person& p = net.people[e.person];
         std::string reasons;
         for (const std::string& r : e.reasons) reasons += (reasons.empty() ? "" : "; ") + r;

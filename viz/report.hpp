@@ -33,13 +33,16 @@ struct ReportData {
     std::string isolate_rule;            // rule_name(config.risk.rule)
     std::string risk_tie_types;          // the tie types the risk lists used, "a+b"
     std::vector<DrawnDiagram> diagrams;  // draw_diagrams(); only the SVG is used
+    std::vector<std::string> notes;      // plain sentences under the summary: estimates, parts left out at this size
     unsigned seed = 42;
 };
 
 /// The report as one HTML file: summary figures; the diagrams inline as SVG with pan and zoom;
 /// the isolation-risk tables; a sortable school table; scatter plots (Vega-Lite) of every school
 /// measure against every participation measure with Spearman's rho and its 95% interval; the
-/// per-group patterns with small groups suppressed; and a plain-language methods section.
+/// per-group patterns with small groups suppressed; and a plain-language methods section. On a
+/// large district the school diagrams are linked rather than inlined once together they pass 20 MB,
+/// and the risk table shows the first 2,000 people (the CSV files hold everything).
 /// Self-contained: the JavaScript libraries are compiled in (viz/report_assets.hpp), data sit in
 /// a JSON block, and a Content-Security-Policy allows no network access and only the page's own
 /// scripts (by hash). All user text is escaped. Deterministic for the same data.

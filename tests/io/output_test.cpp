@@ -111,3 +111,26 @@ TEST_CASE("commit refuses an output folder that is a file", "[io][output]") {
     CHECK_THROWS_WITH(commit(two_files(), (dir / "out").string()),
                       "output folder " + (dir / "out").string() + " is a file; choose another --out");
 }
+
+TEST_CASE("a write that fails part-way through the set leaves every earlier file as it was", "[io][output]") {
+    const fs::path dir = test::temp_dir("output_partial");
+    write(dir / ".staffnet", "");
+    write(dir / "people.csv", "old\n");
+    write(dir / "blocked", "a file where the set wants a folder");
+    OutputSet out;
+    out.add("people.csv", "new\n");      // staged first: would be replaced if files were renamed one by one
+    out.add("blocked/x.csv", "x\n");     // cannot be written: its folder is a file
+    CHECK_THROWS_WITH(commit(out, dir.string()), Catch::StartsWith("cannot write " + (dir / "blocked" / "x.csv").string()));
+    CHECK(test::slurp((dir / "people.csv").string()) == "old\n");
+    CHECK(listing(dir) == std::vector<std::string>{".staffnet", "blocked", "people.csv"});  // no temporary file left
+}
+
+TEST_CASE("commit refuses an output that is a folder before writing anything", "[io][output]") {
+    const fs::path dir = test::temp_dir("output_folder_target");
+    write(dir / ".staffnet", "");
+    write(dir / "people.csv", "old\n");
+    fs::create_directory(dir / "summary.json");
+    CHECK_THROWS_WITH(commit(two_files(), dir.string()),
+                      "cannot write " + (dir / "summary.json").string() + ": it is a folder; choose another --out");
+    CHECK(test::slurp((dir / "people.csv").string()) == "old\n");
+}

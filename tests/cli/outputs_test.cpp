@@ -1,0 +1,76 @@
+// The output contract of analyze: inputs never overwritten, foreign folders refused, and the
+// same bytes whatever the thread count.
+#include "support/cli.hpp"
+#include "support/graphs.hpp"
+
+#include <catch2/catch.hpp>
+#include <omp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+using namespace staffnet;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every file in a folder with its bytes.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        files[fs::relative(entry.path(), dir).string()] = entry.is_regular_file() ? test::slurp(entry.path().string()) : "<dir>";
+    return files;
+}
+
+// A district (the io fixtures' people, ties and schools beside a config.yaml) in a fresh folder.
+fs::path district_folder(const std::string& name) {
+    const fs::path dir = test::temp_dir(name);
+    for (const char* file : {"people.csv", "ties.csv", "schools.csv"}) fs::copy_file(test::fixture("io/fixtures/" + std::string(file)), dir / file);
+    std::ofstream(dir / "config.yaml") << "seed: 42\n";
+    return dir;
+}
+
+// Runs analyze on `config` into a fresh folder with `threads` OpenMP threads; returns every file written.
+std::map<std::string, std::string> analyze_with_threads(const std::string& config, int threads, const std::string& name) {
+    const int before = omp_get_max_threads();
+    omp_set_num_threads(threads);
+    const std::string out = test::temp_dir(name);
+    const test::Run r = test::run({"analyze", config, "--out", out, "--force"});
+    omp_set_num_threads(before);
+    REQUIRE(r.code == 0);
+    return snapshot(out);
+}
+
+}  // namespace
+
+TEST_CASE("analyze never overwrites its input files, even with --force", "[cli][output]") {
+    const fs::path dir = district_folder("outputs_inputs");
+    const auto before = snapshot(dir);
+    const std::string config = (dir / "config.yaml").string();
+
+    const test::Run refused = test::run({"analyze", config, "--out", dir.string()});
+    CHECK(refused.code == 1);
+    CHECK(refused.err == "staffnet: error: output folder " + dir.string() +
+                             " already holds files that staffnet did not write; choose an empty or new --out, or add --force\n");
+
+    const test::Run forced = test::run({"analyze", config, "--out", dir.string(), "--force"});
+    CHECK(forced.code == 1);
+    // people.csv is the first output that is also an input.
+    CHECK(forced.err == "staffnet: error: refusing to overwrite the input file " + (dir / "people.csv").string() + "; choose another --out\n");
+    CHECK(snapshot(dir) == before);
+}
+
+TEST_CASE("analyze gives byte-identical outputs on 1 and 4 threads", "[cli][output][example]") {
+    // The example district: every output, report.html and the SVG diagrams included.
+    const auto one = analyze_with_threads(STAFFNET_EXAMPLE_CONFIG, 1, "outputs_threads_1");
+    const auto four = analyze_with_threads(STAFFNET_EXAMPLE_CONFIG, 4, "outputs_threads_4");
+    REQUIRE(one.size() == four.size());
+    CHECK(one.count("report.html") == 1);
+    CHECK(one.count("diagrams/sociogram.svg") == 1);
+    for (const auto& [name, bytes] : one) {
+        INFO(name);
+        CHECK(four.count(name) == 1);
+        CHECK((four.count(name) && four.at(name) == bytes));
+    }
+}
