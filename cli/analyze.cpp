@@ -145,8 +145,12 @@ void run_analysis(const AnalyzeArgs& args) {
     ReportData report;
     // What this size of network changes, said on stderr, in summary.json and in the report.
     if (const std::string note = sampling_note(net, config); !note.empty()) report.notes.push_back(note);
-    if (const std::string note = sociogram_note(net, {.sociogram = true, .sociogram_limit = diagrams.sociogram_limit}); !note.empty())
-        report.notes.push_back(note + "; network.svg is not written either");
+    // Above the sociogram limit network.svg holds the bridge map, so scripts that open it still work.
+    const bool whole_drawn = sociogram_note(net, {.sociogram = true, .sociogram_limit = diagrams.sociogram_limit}).empty();
+    const bool bridge_instead = !whole_drawn && !d.schools.schools.empty();
+    if (!whole_drawn)
+        report.notes.push_back(sociogram_note(net, {.sociogram = true, .sociogram_limit = diagrams.sociogram_limit}) +
+                               (bridge_instead ? "; network.svg holds the bridge map instead" : "; network.svg is not written either"));
     for (const std::string& note : report.notes) std::cerr << "staffnet: note: " << note << '\n';
 
     std::vector<ScoreColumn> columns = metric_columns(net, config, &progress);
@@ -170,14 +174,17 @@ void run_analysis(const AnalyzeArgs& args) {
     progress.step("diagrams");
     // network.svg (the foundation's contract) is the district sociogram, drawn even when the
     // config leaves it out of diagrams/ (but not above diagrams.sociogram_limit people).
-    const bool sociogram_file = diagrams.sociogram;
+    const DiagramConfig asked = diagrams;
     diagrams.sociogram = true;
+    diagrams.bridge_map = asked.bridge_map || bridge_instead;
     report.diagrams = draw_diagrams(net, d.schools, diagram_marks(net, columns, report.people_risk, diagrams), diagrams,
                                     progress.counter());
-    if (!report.diagrams.empty() && report.diagrams.front().name == "diagrams/sociogram") {
-        outputs.add("network.svg", report.diagrams.front().formats.at("svg"));
-        if (!sociogram_file) report.diagrams.erase(report.diagrams.begin());
-    }
+    const std::string network_svg = whole_drawn ? "diagrams/sociogram" : "diagrams/bridge_map";
+    for (const DrawnDiagram& drawn : report.diagrams)
+        if (drawn.name == network_svg) outputs.add("network.svg", drawn.formats.at("svg"));
+    std::erase_if(report.diagrams, [&](const DrawnDiagram& drawn) {
+        return (drawn.name == "diagrams/sociogram" && !asked.sociogram) || (drawn.name == "diagrams/bridge_map" && !asked.bridge_map);
+    });
     for (const auto& [name, content] : diagram_files(report.diagrams, diagrams)) outputs.add(name, content);
     progress.step("report.html");
     outputs.add("report.html", report_html(report));

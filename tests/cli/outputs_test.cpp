@@ -74,3 +74,32 @@ TEST_CASE("analyze gives byte-identical outputs on 1 and 4 threads", "[cli][outp
         CHECK((four.count(name) && four.at(name) == bytes));
     }
 }
+
+TEST_CASE("a large district: sampled path measures, no sociogram, network.svg the bridge map, the same bytes on 1 and 4 threads",
+          "[cli][output][example][sampling]") {
+    // The example district (497 people) made "large" by the config: path measures from 100 seeded
+    // sources (the giant component is above 50 * 497 / 100 people, so it is sampled) and no sociogram.
+    const fs::path dir = test::temp_dir("outputs_large");
+    std::string yaml = test::slurp(STAFFNET_EXAMPLE_CONFIG);
+    const std::string example = fs::path(STAFFNET_EXAMPLE_CONFIG).parent_path().string();
+    for (const char* file : {"people.csv", "ties.csv", "schools.csv"})
+        for (auto at = yaml.find(std::string(" ") + file); at != std::string::npos; at = yaml.find(std::string(" ") + file, at + 2))
+            yaml.replace(at + 1, std::string(file).size(), example + "/" + file);
+    std::ofstream(dir / "config.yaml") << yaml << "sampling: {above: 10, sources: 100}\ndiagrams: {sociogram_limit: 10}\n";
+    const std::string config = (dir / "config.yaml").string();
+
+    const auto one = analyze_with_threads(config, 1, "outputs_large_1");
+    const auto four = analyze_with_threads(config, 4, "outputs_large_4");
+    CHECK(one == four);
+    CHECK(one.count("diagrams/sociogram.svg") == 0);
+    REQUIRE(one.count("network.svg") == 1);
+    CHECK(one.at("network.svg") == one.at("diagrams/bridge_map.svg"));
+    const std::string summary = one.at("summary.json");
+    CHECK_THAT(summary, Catch::Contains("\"sampled\": true") && Catch::Contains("\"sources\": 100"));
+    CHECK_THAT(summary, Catch::Contains("the whole-district sociogram is not drawn for 497 people (more than 10)"));
+    CHECK_THAT(summary, Catch::Contains("network.svg holds the bridge map instead"));
+
+    const test::Run r = test::run({"analyze", config, "--out", test::temp_dir("outputs_large_note"), "--force"});
+    CHECK_THAT(r.err, Catch::Contains("staffnet: note: 497 people (more than 10): betweenness, closeness and harmonic centrality, the "
+                                      "distances and the path-based centralisations are estimated from 100 sampled sources (seed 42)"));
+}
