@@ -1,7 +1,8 @@
 #include "engine/network.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 namespace staffnet {
@@ -27,45 +28,55 @@ struct Pair {
     auto operator<=>(const Pair&) const = default;
 };
 
-Graph make_graph(std::size_t n, const std::map<Pair, double>& combined, bool directed) {
-    std::vector<std::pair<Vertex, Vertex>> arcs;
-    std::vector<ArcProps> props;
-    arcs.reserve(combined.size() * (directed ? 1 : 2));
+// One weighted arc; sorted by (source, target) these are the graph's compressed rows.
+struct Arc {
+    Vertex source, target;
+    double weight;
+};
+
+// `combined` holds each pair once, sorted. Sorting (source, target) leaves each adjacency list sorted
+// by target, which arc_weight relies on.
+Graph make_graph(std::size_t n, const std::vector<std::pair<Pair, double>>& combined, bool directed) {
+    std::vector<Arc> all;
+    all.reserve(combined.size() * (directed ? 1 : 2));
     for (const auto& [pair, weight] : combined) {
-        arcs.emplace_back(pair.source, pair.target);
-        props.push_back({weight});
-        if (!directed) {
-            arcs.emplace_back(pair.target, pair.source);
-            props.push_back({weight});
-        }
+        all.push_back({pair.source, pair.target, weight});
+        if (!directed) all.push_back({pair.target, pair.source, weight});
     }
-    // The CSR build is a stable counting sort by source, so sorting by (source, target) first
-    // leaves each adjacency list sorted by target, which arc_weight relies on.
-    std::vector<std::size_t> order(arcs.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return arcs[a] < arcs[b]; });
-    std::vector<std::pair<Vertex, Vertex>> sorted_arcs(arcs.size());
-    std::vector<ArcProps> sorted_props(arcs.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        sorted_arcs[i] = arcs[order[i]];
-        sorted_props[i] = props[order[i]];
+    if (!directed)
+        std::sort(all.begin(), all.end(), [](const Arc& a, const Arc& b) {
+            return a.source != b.source ? a.source < b.source : a.target < b.target;
+        });
+    std::vector<std::pair<Vertex, Vertex>> arcs(all.size());
+    std::vector<ArcProps> props(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        arcs[i] = {all[i].source, all[i].target};
+        props[i] = {all[i].weight};
     }
-    return Graph(boost::edges_are_unsorted_multi_pass, sorted_arcs.begin(), sorted_arcs.end(), sorted_props.begin(),
-                 static_cast<Vertex>(n));
+    std::vector<Arc>().swap(all);
+    // The CSR build is a stable counting sort by source, so the rows keep this order.
+    return Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), props.begin(), static_cast<Vertex>(n));
 }
 
 Network assemble(std::vector<Person> people, std::vector<std::string> attribute_names, std::vector<Tie> ties,
                  NetworkOptions options) {
-    std::map<Pair, double> combined;
-    std::map<Pair, std::size_t> counts;
-    for (const Tie& tie : ties) {
+    // Each pair's ties folded in the order they come (which mean and first depend on).
+    std::vector<std::uint32_t> order(ties.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::uint32_t(i);
+    const auto pair_of = [&](std::uint32_t i) { return Pair{ties[i].source, ties[i].target}; };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return pair_of(a) < pair_of(b); });
+    std::vector<std::pair<Pair, double>> combined;
+    for (std::size_t i = 0, count = 0; i < order.size(); ++i) {
+        const Tie& tie = ties[order[i]];
         const double scaled = tie.weight * options.types.at(tie.type).weight;
-        const Pair key{tie.source, tie.target};
-        auto [it, fresh] = combined.try_emplace(key, start(options.combine, scaled));
-        std::size_t& count = counts[key];
-        if (!fresh) it->second = fold(options.combine, it->second, scaled, count);
-        ++count;
+        if (i == 0 || pair_of(order[i - 1]) != pair_of(order[i])) {
+            combined.emplace_back(pair_of(order[i]), start(options.combine, scaled));
+            count = 1;
+        } else {
+            combined.back().second = fold(options.combine, combined.back().second, scaled, count++);
+        }
     }
+    std::vector<std::uint32_t>().swap(order);
     Network net;
     net.graph = make_graph(people.size(), combined, options.directed);
     net.options = std::move(options);
@@ -90,25 +101,40 @@ double Network::length(double weight) const {
 Network build_network(std::vector<Person> people, std::vector<std::string> attribute_names,
                       const std::vector<TieRow>& rows, NetworkOptions options) {
     const std::size_t n = people.size();
-    // (pair, type) -> combined weight; std::map keeps the result independent of row order.
-    std::map<std::pair<Pair, std::size_t>, std::pair<double, std::size_t>> typed;
-    for (const TieRow& row : rows) {
+    // Rows sorted by (pair, type), then by position, so each (pair, type) folds its rows in file
+    // order and the result does not depend on how the rows were ordered otherwise.
+    struct Keyed {
+        Pair pair;
+        std::uint32_t type, row;
+        auto operator<=>(const Keyed&) const = default;
+    };
+    if (rows.size() > std::numeric_limits<std::uint32_t>::max()) throw std::invalid_argument("too many ties");
+    std::vector<Keyed> keyed;
+    keyed.reserve(rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const TieRow& row = rows[r];
         if (row.source >= n || row.target >= n) throw std::invalid_argument("tie refers to a person out of range");
         if (row.source == row.target)
             throw std::invalid_argument("self-tie of '" + people[row.source].id + "'");
         if (row.type >= options.types.size()) throw std::invalid_argument("tie type out of range");
         Pair pair{row.source, row.target};
         if (!options.directed && pair.target < pair.source) std::swap(pair.source, pair.target);
-        auto [it, fresh] = typed.try_emplace({pair, row.type}, start(options.duplicates, row.weight), 1);
-        if (!fresh) {
-            it->second.first = fold(options.duplicates, it->second.first, row.weight, it->second.second);
-            ++it->second.second;
+        keyed.push_back({pair, std::uint32_t(row.type), std::uint32_t(r)});
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<Tie> ties;
+    for (std::size_t i = 0, count = 0; i < keyed.size(); ++i) {
+        const Keyed& k = keyed[i];
+        const double weight = rows[k.row].weight;
+        if (i == 0 || keyed[i - 1].pair != k.pair || keyed[i - 1].type != k.type) {
+            ties.push_back({k.pair.source, k.pair.target, k.type, start(options.duplicates, weight)});
+            count = 1;
+        } else {
+            ties.back().weight = fold(options.duplicates, ties.back().weight, weight, count++);
         }
     }
-    std::vector<Tie> ties;
-    ties.reserve(typed.size());
-    for (const auto& [key, value] : typed)
-        ties.push_back({key.first.source, key.first.target, key.second, value.first});
+    std::vector<Keyed>().swap(keyed);
+    ties.shrink_to_fit();
     return assemble(std::move(people), std::move(attribute_names), std::move(ties), std::move(options));
 }
 
