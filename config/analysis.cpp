@@ -288,7 +288,13 @@ void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>&
                                           "write it as '" + kv.first.as<std::string>() + ": value'"));
                     continue;
                 }
-                request.options.values[kv.first.as<std::string>()] = kv.second.as<std::string>();
+                const std::string key = kv.first.as<std::string>(), value = kv.second.as<std::string>();
+                if (const std::string expected = option_problem(key, value); !expected.empty()) {
+                    r.problems.error(r.at(kv.second, request.name + " option '" + key + "' is '" + value + "'; it must be " + expected,
+                                          "write " + key + ": followed by " + expected));
+                    continue;
+                }
+                request.options.values[key] = value;
             }
         }
         out.push_back(std::move(request));

@@ -1,5 +1,8 @@
 #include "engine/metrics.hpp"
 
+#include <cmath>
+#include <optional>
+
 #include "engine/brokerage.hpp"
 #include "engine/centrality.hpp"
 #include "engine/communities.hpp"
@@ -142,6 +145,41 @@ const std::vector<Metric>& metrics() {
         brokerage_metric("brokerage_liaison", "links two groups, belonging to neither"),
     };
     return table;
+}
+
+std::string option_problem(const std::string& key, const std::string& value) {
+    Options probe;
+    probe.values[key] = value;
+    const auto number = [&]() -> std::optional<double> {
+        try {
+            return probe.number(key, 0.0);
+        } catch (const std::invalid_argument&) {
+            return std::nullopt;
+        }
+    };
+    if (key == "normalized") {
+        try {
+            probe.flag(key, true);
+            return "";
+        } catch (const std::invalid_argument&) {
+            return "true or false";
+        }
+    }
+    if (key == "samples" || key == "seed") {
+        const auto x = number();
+        return x && *x >= 0 && *x == std::floor(*x) && *x <= 4294967295.0 ? "" : "a whole number, 0 or more";
+    }
+    if (key == "alpha") {
+        const auto x = number();
+        return x && *x > 0 && *x < 1 ? "" : "a number between 0 and 1, such as 0.85";
+    }
+    if (key == "resolution") {
+        const auto x = number();
+        return x && *x > 0 ? "" : "a number above 0, such as 1";
+    }
+    if (key == "direction") return value == "in" || value == "out" ? "" : "in or out";
+    if (key == "objective") return value == "modularity" || value == "cpm" ? "" : "modularity or cpm";
+    return "";  // attribute: any column name (a missing one gives every person no group)
 }
 
 const Metric* find_metric(std::string_view name) {

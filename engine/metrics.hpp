@@ -55,6 +55,10 @@ const std::vector<Metric>& metrics();
 /// The metric with this YAML name, or nullptr.
 const Metric* find_metric(std::string_view name);
 
+/// Checks one option value before anything runs (options mean the same in every metric): returns ""
+/// when `value` suits option `key`, else what it should be ("true or false", "a whole number", ...).
+std::string option_problem(const std::string& key, const std::string& value);
+
 /// Names of the metrics `analyze` computes when the config names none.
 const std::vector<std::string>& default_metrics();
 

@@ -110,3 +110,29 @@ TEST_CASE("mistakes in the diagrams section are reported where they are", "[conf
                Catch::Contains("size_by names 'closenes', which is not a computed metric (did you mean 'closeness'?)"));
     CHECK_THAT(error("diagrams:\n  labels: some\n"), Catch::Contains("labels must be one of none, leaders, everyone, got 'some'"));
 }
+
+TEST_CASE("metric options are checked when the config is read, at the value", "[config]") {
+    const auto error = [](const std::string& yaml) {
+        try {
+            parse_analysis("c.yaml", yaml, ".");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK_THAT(error("metrics:\n  - betweenness: {normalized: maybe}\n"),
+               Catch::Contains("c.yaml:2:31: error: betweenness option 'normalized' is 'maybe'; it must be true or false; "
+                               "write normalized: followed by true or false"));
+    CHECK_THAT(error("metrics:\n  - closeness: {direction: both}\n"),
+               Catch::Contains("c.yaml:2:28: error: closeness option 'direction' is 'both'; it must be in or out"));
+    CHECK_THAT(error("metrics:\n  - betweenness: {samples: 2.5}\n"),
+               Catch::Contains("betweenness option 'samples' is '2.5'; it must be a whole number, 0 or more"));
+    CHECK_THAT(error("metrics:\n  - pagerank: {alpha: 1.5}\n"),
+               Catch::Contains("pagerank option 'alpha' is '1.5'; it must be a number between 0 and 1, such as 0.85"));
+    CHECK_THAT(error("metrics:\n  - leiden: {objective: potts}\n"),
+               Catch::Contains("leiden option 'objective' is 'potts'; it must be modularity or cpm"));
+    CHECK_THAT(error("metrics:\n  - community: {resolution: -1}\n"),
+               Catch::Contains("community option 'resolution' is '-1'; it must be a number above 0, such as 1"));
+    CHECK(error("metrics:\n  - betweenness: {normalized: false, samples: 100, seed: 7}\n  - closeness: {direction: out}\n"
+                "  - pagerank: {alpha: 0.9}\n  - leiden: {objective: cpm, resolution: 0.05}\n") == "no error");
+}
