@@ -19,9 +19,6 @@ namespace {
 // cgraph takes char* for names and values it only reads; these keep the casts in one place.
 char* c(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
-struct GvcDeleter {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
 struct GraphDeleter {
     void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -151,6 +148,15 @@ std::mutex& graphviz_gate() {
     return gate;
 }
 
+// One GraphViz context for the whole process, made on first use and never freed. The pango text
+// plugin of GraphViz 2.42 remembers the last font name it measured, a string owned by the context,
+// and compares it on the next call: freeing a context per diagram left it pointing at freed
+// memory (AddressSanitizer: heap-use-after-free in textspan_size).
+GVC_t* graphviz_context() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
+
 // Cairo stamps a PDF with the time it was made; a fixed date of the same length keeps the file the
 // same for the same diagram (and its byte offsets valid).
 void fix_creation_date(std::string& pdf) {
@@ -223,12 +229,12 @@ std::vector<std::string> render(const Diagram& diagram, const std::vector<std::s
     for (const std::string& f : formats)
         if (!known_format(f)) throw std::runtime_error("unknown diagram format '" + f + "' (svg, png, pdf or dot)");
     const std::lock_guard lock(graphviz_gate());
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    GVC_t* const gvc = graphviz_context();
     std::vector<Agnode_t*> nodes;
     const auto graph = build_graph(diagram, nodes);
     Agraph_t* g = graph.get();
     reseed(diagram);
-    if (gvLayout(gvc.get(), g, diagram.engine.c_str()) != 0)
+    if (gvLayout(gvc, g, diagram.engine.c_str()) != 0)
         throw std::runtime_error("graphviz could not lay out the diagram with " + diagram.engine);
     std::vector<std::string> out;
     for (const std::string& format : formats) {
@@ -237,30 +243,30 @@ std::vector<std::string> render(const Diagram& diagram, const std::vector<std::s
         GD_drawing(g)->dpi = format == "png" ? diagram.png_dpi : 0.0;
         char* data = nullptr;
         unsigned length = 0;
-        const int status = gvRenderData(gvc.get(), g, format.c_str(), &data, &length);
+        const int status = gvRenderData(gvc, g, format.c_str(), &data, &length);
         out.push_back((status == 0 && data) ? std::string(data, length) : std::string());
         if (format == "pdf") fix_creation_date(out.back());
         if (data) gvFreeRenderData(data);
         if (status != 0) {
-            gvFreeLayout(gvc.get(), g);
+            gvFreeLayout(gvc, g);
             throw std::runtime_error("graphviz could not render " + format);
         }
     }
-    gvFreeLayout(gvc.get(), g);
+    gvFreeLayout(gvc, g);
     return out;
 }
 
 std::vector<Point> layout_positions(const Diagram& diagram) {
     const std::lock_guard lock(graphviz_gate());
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    GVC_t* const gvc = graphviz_context();
     std::vector<Agnode_t*> nodes;
     const auto graph = build_graph(diagram, nodes);
     reseed(diagram);
-    if (gvLayout(gvc.get(), graph.get(), diagram.engine.c_str()) != 0)
+    if (gvLayout(gvc, graph.get(), diagram.engine.c_str()) != 0)
         throw std::runtime_error("graphviz could not lay out the diagram with " + diagram.engine);
     std::vector<Point> out;
     for (Agnode_t* n : nodes) out.push_back({ND_coord(n).x, ND_coord(n).y});
-    gvFreeLayout(gvc.get(), graph.get());
+    gvFreeLayout(gvc, graph.get());
     return out;
 }
 
