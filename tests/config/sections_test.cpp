@@ -5,6 +5,20 @@
 
 using namespace staffnet;
 
+namespace {
+
+// What parse_analysis says of `yaml`: the InputError's text, or "no error".
+std::string error(const std::string& yaml) {
+    try {
+        parse_analysis("c.yaml", yaml, ".");
+    } catch (const InputError& e) {
+        return std::string(e.what());
+    }
+    return std::string("no error");
+}
+
+}  // namespace
+
 TEST_CASE("statistics, risk and privacy sections", "[config]") {
     const AnalysisConfig c = parse_analysis("c.yaml", R"(
 statistics:
@@ -84,14 +98,6 @@ diagrams:
 }
 
 TEST_CASE("mistakes in the diagrams section are reported where they are", "[config]") {
-    const auto error = [](const std::string& yaml) {
-        try {
-            parse_analysis("c.yaml", yaml, ".");
-        } catch (const InputError& e) {
-            return std::string(e.what());
-        }
-        return std::string("no error");
-    };
     CHECK_THAT(error("diagrams:\n  draw: [sociogram, bridges]\n"),
                Catch::Contains("c.yaml:2:9: error: draw lists 'bridges', which is not a diagram; choose from sociogram, bridge_map, schools"));
     CHECK_THAT(error("diagrams:\n  formats: [svg, jpg]\n"),
@@ -112,14 +118,6 @@ TEST_CASE("mistakes in the diagrams section are reported where they are", "[conf
 }
 
 TEST_CASE("metric options are checked when the config is read, at the value", "[config]") {
-    const auto error = [](const std::string& yaml) {
-        try {
-            parse_analysis("c.yaml", yaml, ".");
-        } catch (const InputError& e) {
-            return std::string(e.what());
-        }
-        return std::string("no error");
-    };
     CHECK_THAT(error("metrics:\n  - betweenness: {normalized: maybe}\n"),
                Catch::Contains("c.yaml:2:31: error: betweenness option 'normalized' is 'maybe'; it must be true or false; "
                                "write normalized: followed by true or false"));
