@@ -43,14 +43,13 @@ VertexScores brokerage(const Network& net, const std::vector<std::string>& group
     for (std::size_t bi = 0; bi < net.size(); ++bi) {
         const Vertex b = Vertex(bi);
         double count = 0.0;
-        for (auto in : boost::make_iterator_range(boost::in_edges(b, net.graph))) {
-            const Vertex a = boost::source(in, net.graph);
+        net.for_each_in(b, [&](Vertex a, double) {
             for (auto e : boost::make_iterator_range(boost::out_edges(b, net.graph))) {
                 const Vertex c = boost::target(e, net.graph);
                 if (c == a || has_arc(net, a, c)) continue;
                 if (role_of(groups[a], groups[b], groups[c]) == role) count += 1.0;
             }
-        }
+        });
         out[b] = count;
     }
     return out;

@@ -99,7 +99,7 @@ VertexScores sampled_distance_sums(const Network& net, const PathSources& source
 
 VertexScores in_degree(const Network& net) {
     VertexScores out(net.size());
-    for (Vertex v = 0; v < net.size(); ++v) out[v] = double(boost::in_degree(v, net.graph));
+    for (Vertex v = 0; v < net.size(); ++v) out[v] = double(net.in_degree(v));
     return out;
 }
 
@@ -121,8 +121,8 @@ VertexScores degree(const Network& net) {
 VertexScores strength(const Network& net) {
     VertexScores out(net.size(), 0.0);
     for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
-        out[boost::source(e, net.graph)] += net.graph[e].weight;
-        if (net.directed()) out[boost::target(e, net.graph)] += net.graph[e].weight;
+        out[boost::source(e, net.graph)] += net.weight(e);
+        if (net.directed()) out[boost::target(e, net.graph)] += net.weight(e);
     }
     return out;
 }

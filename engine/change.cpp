@@ -195,7 +195,7 @@ TieDiff diff_ties(const Network& before, const Network& after, const Matching& p
         for (const auto e : boost::make_iterator_range(boost::edges(net.graph))) {
             const TieKey k = key_of(at[boost::source(e, net.graph)], at[boost::target(e, net.graph)], not_in_wave, directed);
             TieChange& c = pairs.try_emplace(k, TieChange{std::get<0>(k), std::get<1>(k), not_in_wave}).first->second;
-            (is_before ? c.weight_before : c.weight_after) = net.graph[e].weight;
+            (is_before ? c.weight_before : c.weight_after) = net.weight(e);
         }
     };
     std::map<TieKey, TieChange> ties, pairs;

@@ -18,7 +18,7 @@ Neighbours symmetric_neighbours(const Network& net) {
     const std::size_t n = net.size();
     double max_weight = 0.0;
     if (net.weighted())
-        for (auto e : boost::make_iterator_range(boost::edges(net.graph))) max_weight = std::max(max_weight, net.graph[e].weight);
+        for (auto e : boost::make_iterator_range(boost::edges(net.graph))) max_weight = std::max(max_weight, net.weight(e));
     Neighbours out;
     out.first.reserve(n + 1);
     out.first.push_back(0);
@@ -32,9 +32,8 @@ Neighbours symmetric_neighbours(const Network& net) {
             if (s[v] == 0.0) touched.push_back(v);
             s[v] += net.weighted() ? std::cbrt(weight / max_weight) : 1.0;
         };
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph))) add(boost::target(e, net.graph), net.graph[e].weight);
-        if (net.directed())
-            for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph))) add(boost::source(e, net.graph), net.graph[e].weight);
+        net.for_each_out(u, add);
+        if (net.directed()) net.for_each_in(u, add);
         std::sort(touched.begin(), touched.end());  // a fixed summation order
         for (Vertex v : touched) {
             out.who.push_back(v);
@@ -113,7 +112,7 @@ VertexScores clustering(const Network& net) {
             const double d = double(end - begin);
             double possible = d * (d - 1.0);
             if (net.directed()) {
-                const double total = double(boost::out_degree(Vertex(i), net.graph) + boost::in_degree(Vertex(i), net.graph));
+                const double total = double(net.out_degree(Vertex(i)) + net.in_degree(Vertex(i)));
                 const double mutual = total - d;  // neighbours tied both ways
                 possible = 2.0 * (total * (total - 1.0) - 2.0 * mutual);
             }
@@ -129,7 +128,7 @@ VertexScores core_number(const Network& net) {
     std::vector<std::size_t> deg(n);
     std::size_t max_deg = 0;
     for (Vertex v = 0; v < n; ++v) {
-        deg[v] = boost::out_degree(v, net.graph) + (net.directed() ? boost::in_degree(v, net.graph) : 0);
+        deg[v] = net.out_degree(v) + (net.directed() ? net.in_degree(v) : 0);
         max_deg = std::max(max_deg, deg[v]);
     }
     std::vector<std::size_t> bin(max_deg + 2, 0), pos(n), vert(n);
@@ -158,9 +157,8 @@ VertexScores core_number(const Network& net) {
     };
     for (std::size_t i = 0; i < n; ++i) {
         const Vertex v = Vertex(vert[i]);
-        for (auto e : boost::make_iterator_range(boost::out_edges(v, net.graph))) lower(v, boost::target(e, net.graph));
-        if (net.directed())
-            for (auto e : boost::make_iterator_range(boost::in_edges(v, net.graph))) lower(v, boost::source(e, net.graph));
+        net.for_each_out(v, [&](Vertex u, double) { lower(v, u); });
+        if (net.directed()) net.for_each_in(v, [&](Vertex u, double) { lower(v, u); });
     }
     return VertexScores(deg.begin(), deg.end());
 }

@@ -42,14 +42,11 @@ Level undirected_view(const Network& net) {
     level.degree.assign(n, 0.0);
     level.people.assign(n, 1.0);
     std::vector<std::size_t> slot(n, kNone);
-    const auto weight = [&](auto e) { return net.weighted() ? net.graph[e].weight : 1.0; };
     for (Vertex u = 0; u < n; ++u) {
         auto& list = level.adjacency[u];
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph)))
-            add_tie(list, slot, boost::target(e, net.graph), weight(e));
-        if (net.directed())  // an undirected CSR already holds both arcs
-            for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph)))
-                add_tie(list, slot, boost::source(e, net.graph), weight(e));
+        const auto add = [&](Vertex v, double weight) { add_tie(list, slot, v, net.weighted() ? weight : 1.0); };
+        net.for_each_out(u, add);
+        if (net.directed()) net.for_each_in(u, add);  // an undirected graph already holds both arcs
         close_list(list, slot);
         for (const auto& [v, w] : list) {
             level.degree[u] += w;
@@ -370,7 +367,7 @@ double modularity(const Network& net, const std::vector<std::string>& groups, do
     double m = 0.0;
     for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
         const std::size_t u = boost::source(e, net.graph), v = boost::target(e, net.graph);
-        const double w = net.weighted() ? net.graph[e].weight : 1.0;
+        const double w = net.weighted() ? net.weight(e) : 1.0;
         m += w;
         out_degree[group[u]] += w;
         in_degree[group[v]] += w;

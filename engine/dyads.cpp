@@ -41,7 +41,7 @@ DyadMatrix tie_matrix(const Network& net, const TieMatrixOptions& options) {
     DyadMatrix m = DyadMatrix::Zero(Eigen::Index(net.size()), Eigen::Index(net.size()));
     // An undirected tie is stored as an arc each way, so this fills both triangles.
     for (auto e : boost::make_iterator_range(boost::edges(net.graph)))
-        m(boost::source(e, net.graph), boost::target(e, net.graph)) = options.valued ? net.graph[e].weight : 1.0;
+        m(boost::source(e, net.graph), boost::target(e, net.graph)) = options.valued ? net.weight(e) : 1.0;
     return m;
 }
 

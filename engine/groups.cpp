@@ -26,9 +26,8 @@ VertexScores component(const Network& net) {
                     stack.push_back(v);
                 }
             };
-            for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph))) visit(boost::target(e, net.graph));
-            if (net.directed())
-                for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph))) visit(boost::source(e, net.graph));
+            net.for_each_out(u, [&](Vertex v, double) { visit(v); });
+            if (net.directed()) net.for_each_in(u, [&](Vertex v, double) { visit(v); });
         }
     }
     // Components were found in order of their first person; a stable sort by size keeps that
@@ -46,7 +45,7 @@ VertexScores component(const Network& net) {
 VertexScores isolate(const Network& net) {
     VertexScores out(net.size());
     for (Vertex v = 0; v < net.size(); ++v)
-        out[v] = (boost::out_degree(v, net.graph) + boost::in_degree(v, net.graph)) == 0 ? 1.0 : 0.0;
+        out[v] = (net.out_degree(v) + net.in_degree(v)) == 0 ? 1.0 : 0.0;
     return out;
 }
 

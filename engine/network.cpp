@@ -28,57 +28,103 @@ struct Pair {
     auto operator<=>(const Pair&) const = default;
 };
 
-// One weighted arc; sorted by (source, target) these are the graph's compressed rows.
-struct Arc {
-    Vertex source, target;
-    double weight;
-};
-
-// `combined` holds each pair once, sorted. Sorting (source, target) leaves each adjacency list sorted
-// by target, which arc_weight relies on.
-Graph make_graph(std::size_t n, const std::vector<std::pair<Pair, double>>& combined, bool directed) {
-    std::vector<Arc> all;
-    all.reserve(combined.size() * (directed ? 1 : 2));
-    for (const auto& [pair, weight] : combined) {
-        all.push_back({pair.source, pair.target, weight});
-        if (!directed) all.push_back({pair.target, pair.source, weight});
+// Calls `visit(pair, weight)` once per pair of `ties` (which are sorted by pair, then type), with the
+// pair's ties scaled by their type weight and folded by `options.combine` in that order.
+template <typename Visit>
+void for_each_pair(const std::vector<Tie>& ties, const NetworkOptions& options, Visit&& visit) {
+    const auto scaled = [&](const Tie& t) { return t.weight * options.types.at(t.type).weight; };
+    for (std::size_t i = 0; i < ties.size();) {
+        const Pair pair{ties[i].source, ties[i].target};
+        double weight = start(options.combine, scaled(ties[i]));
+        std::size_t j = i + 1;
+        for (; j < ties.size() && ties[j].source == pair.source && ties[j].target == pair.target; ++j)
+            weight = fold(options.combine, weight, scaled(ties[j]), j - i);
+        visit(pair, weight);
+        i = j;
     }
-    if (!directed)
-        std::sort(all.begin(), all.end(), [](const Arc& a, const Arc& b) {
-            return a.source != b.source ? a.source < b.source : a.target < b.target;
-        });
-    std::vector<std::pair<Vertex, Vertex>> arcs(all.size());
-    std::vector<ArcProps> props(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        arcs[i] = {all[i].source, all[i].target};
-        props[i] = {all[i].weight};
-    }
-    std::vector<Arc>().swap(all);
-    // The CSR build is a stable counting sort by source, so the rows keep this order.
-    return Graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), props.begin(), static_cast<Vertex>(n));
 }
 
+// Arcs as compressed rows before they become a Graph: row u is to[start[u]] .. to[start[u+1]-1].
+struct Rows {
+    std::vector<Vertex> start;
+    std::vector<Vertex> to;
+    std::vector<double> weight;  // empty when every weight is 1
+};
+
+// The arcs of the combined graph: each pair s -> t in row s (`forward`), in row t turned round
+// (`backward`), or both (undirected). Pairs come sorted by (s, t) and are placed in that order, so
+// every row comes out sorted: row v first receives the pairs (x, v) with x ascending, then, when the
+// walk reaches source v, the pairs (v, t) with t ascending, and x < v < t when undirected.
+Rows place(std::size_t n, const std::vector<Tie>& ties, const NetworkOptions& options, bool forward, bool backward) {
+    Rows rows;
+    rows.start.assign(n + 1, 0);
+    bool unit = true;
+    for_each_pair(ties, options, [&](Pair p, double weight) {
+        if (forward) ++rows.start[p.source + 1];
+        if (backward) ++rows.start[p.target + 1];
+        unit = unit && weight == 1.0;
+    });
+    for (std::size_t v = 0; v < n; ++v) rows.start[v + 1] += rows.start[v];
+    rows.to.resize(rows.start[n]);
+    if (!unit) rows.weight.resize(rows.start[n]);
+    std::vector<Vertex> next(rows.start.begin(), rows.start.end() - 1);
+    const auto put = [&](Vertex from, Vertex to, double weight) {
+        const Vertex slot = next[from]++;
+        rows.to[slot] = to;
+        if (!unit) rows.weight[slot] = weight;
+    };
+    for_each_pair(ties, options, [&](Pair p, double weight) {
+        if (forward) put(p.source, p.target, weight);
+        if (backward) put(p.target, p.source, weight);
+    });
+    return rows;
+}
+
+// Walks Rows as (source, target) pairs in order, for Boost's constructor from sorted edges.
+class RowWalk {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = std::pair<Vertex, Vertex>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const value_type*;
+    using reference = const value_type&;
+
+    RowWalk(const Rows& rows, std::size_t k) : rows_(&rows), k_(k) { settle(); }
+    reference operator*() const { return arc_; }
+    pointer operator->() const { return &arc_; }
+    RowWalk& operator++() {
+        ++k_;
+        settle();
+        return *this;
+    }
+    bool operator==(const RowWalk& other) const { return k_ == other.k_; }
+
+private:
+    void settle() {
+        if (k_ >= rows_->to.size()) return;
+        while (rows_->start[arc_.first + 1] <= k_) ++arc_.first;
+        arc_.second = rows_->to[k_];
+    }
+    const Rows* rows_;
+    std::size_t k_;
+    value_type arc_{0, 0};
+};
+
+// The Graph of `rows`; their weights move to `weights`.
+Graph make_graph(std::size_t n, Rows rows, std::vector<double>& weights) {
+    const std::size_t arcs = rows.to.size();
+    Graph graph(boost::edges_are_sorted, RowWalk(rows, 0), RowWalk(rows, arcs), Vertex(n), Vertex(arcs));
+    weights = std::move(rows.weight);
+    return graph;
+}
+
+// `ties` are sorted by pair, then type (build_network sorts them; a filtered list stays sorted).
 Network assemble(std::vector<Person> people, std::vector<std::string> attribute_names, std::vector<Tie> ties,
                  NetworkOptions options) {
-    // Each pair's ties folded in the order they come (which mean and first depend on).
-    std::vector<std::uint32_t> order(ties.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::uint32_t(i);
-    const auto pair_of = [&](std::uint32_t i) { return Pair{ties[i].source, ties[i].target}; };
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return pair_of(a) < pair_of(b); });
-    std::vector<std::pair<Pair, double>> combined;
-    for (std::size_t i = 0, count = 0; i < order.size(); ++i) {
-        const Tie& tie = ties[order[i]];
-        const double scaled = tie.weight * options.types.at(tie.type).weight;
-        if (i == 0 || pair_of(order[i - 1]) != pair_of(order[i])) {
-            combined.emplace_back(pair_of(order[i]), start(options.combine, scaled));
-            count = 1;
-        } else {
-            combined.back().second = fold(options.combine, combined.back().second, scaled, count++);
-        }
-    }
-    std::vector<std::uint32_t>().swap(order);
+    const std::size_t n = people.size();
     Network net;
-    net.graph = make_graph(people.size(), combined, options.directed);
+    net.graph = make_graph(n, place(n, ties, options, true, !options.directed), net.weights);
+    if (options.directed) net.reverse = make_graph(n, place(n, ties, options, false, true), net.reverse_weights);
     net.options = std::move(options);
     net.people = std::move(people);
     net.attribute_names = std::move(attribute_names);
@@ -177,9 +223,9 @@ Network induced(const Network& net, const std::vector<Vertex>& members) {
 
 std::vector<Vertex> neighbours(const Network& net, Vertex v) {
     std::vector<Vertex> out;
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, net.graph))) out.push_back(boost::target(e, net.graph));
+    net.for_each_out(v, [&](Vertex u, double) { out.push_back(u); });
     if (net.directed()) {
-        for (auto e : boost::make_iterator_range(boost::in_edges(v, net.graph))) out.push_back(boost::source(e, net.graph));
+        net.for_each_in(v, [&](Vertex u, double) { out.push_back(u); });
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
     }
@@ -191,7 +237,7 @@ double arc_weight(const Network& net, Vertex u, Vertex v) {
         auto [first, last] = boost::out_edges(a, net.graph);
         auto it = std::lower_bound(first, last, b,
                                    [&](const auto& e, Vertex t) { return boost::target(e, net.graph) < t; });
-        return (it != last && boost::target(*it, net.graph) == b) ? net.graph[*it].weight : 0.0;
+        return (it != last && boost::target(*it, net.graph) == b) ? net.weight(*it) : 0.0;
     };
     return net.directed() ? find(u, v) + find(v, u) : find(u, v);
 }

@@ -62,21 +62,25 @@ struct Tie {
     double weight = 1.0;
 };
 
-struct ArcProps {
-    double weight = 1.0;  // combined tie strength (or length when weight_is_distance)
-};
-/// Arcs in compressed sparse rows; an undirected tie is stored as two arcs, one each way.
-using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, ArcProps,
+/// Arcs in compressed sparse rows (out-arcs only): an undirected tie is stored as two arcs, one each
+/// way, and every row is sorted by target. Weights are kept beside the graph (Network::weight).
+using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                  boost::no_property, Vertex, Vertex>;
+using Arc = boost::graph_traits<Graph>::edge_descriptor;
 
 /// The network: vertex i is people[i]. `ties` keeps each type apart (the multiplex view); `graph`
-/// holds the combined simple graph, one arc per ordered pair.
+/// holds the combined simple graph, one arc per ordered pair. A directed network also keeps every
+/// arc turned round in `reverse`, so arcs into a person are a row too; an undirected one needs no
+/// second copy and leaves `reverse` empty.
 struct Network {
     NetworkOptions options;
     std::vector<Person> people;
     std::vector<std::string> attribute_names;
     std::vector<Tie> ties;
     Graph graph;
+    Graph reverse;
+    std::vector<double> weights;          // combined strength of each arc of `graph` by edge index,
+    std::vector<double> reverse_weights;  // and of `reverse`; both empty when every weight is 1
 
     std::size_t size() const { return people.size(); }
     bool directed() const { return options.directed; }
@@ -85,6 +89,24 @@ struct Network {
     std::size_t tie_count() const;
     /// Length of an arc for path metrics: 1 unweighted, 1/strength weighted, or the weight itself.
     double length(double weight) const;
+    /// Combined weight (strength, or length when weight_is_distance) of an arc of `graph`.
+    double weight(Arc e) const { return weights.empty() ? 1.0 : weights[boost::get(boost::edge_index, graph, e)]; }
+    std::size_t out_degree(Vertex v) const { return boost::out_degree(v, graph); }
+    /// Arcs into v; equal to out_degree when undirected.
+    std::size_t in_degree(Vertex v) const { return boost::out_degree(v, directed() ? reverse : graph); }
+    /// Calls `visit(v, weight)` for each arc u -> v.
+    template <typename Visit>
+    void for_each_out(Vertex u, Visit&& visit) const {
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) visit(boost::target(e, graph), weight(e));
+    }
+    /// Calls `visit(v, weight)` for each arc v -> u (the arcs leaving u when undirected).
+    template <typename Visit>
+    void for_each_in(Vertex u, Visit&& visit) const {
+        if (!directed()) return for_each_out(u, visit);
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, reverse)))
+            visit(boost::target(e, reverse),
+                  reverse_weights.empty() ? 1.0 : reverse_weights[boost::get(boost::edge_index, reverse, e)]);
+    }
 };
 
 /// Builds the network. Rows of the same type between the same pair (either order when undirected)

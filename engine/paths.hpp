@@ -57,13 +57,10 @@ PathSources path_sources(const Network& net, std::size_t samples, unsigned seed)
 /// Calls `visit(u, v, weight)` for each arc leaving u in `direction` (v is the other end).
 template <typename Visit>
 void for_each_arc(const Network& net, Vertex u, Direction direction, Visit&& visit) {
-    if (direction == Direction::out || !net.directed()) {
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, net.graph)))
-            visit(boost::target(e, net.graph), net.graph[e].weight);
-    } else {
-        for (auto e : boost::make_iterator_range(boost::in_edges(u, net.graph)))
-            visit(boost::source(e, net.graph), net.graph[e].weight);
-    }
+    if (direction == Direction::out)
+        net.for_each_out(u, visit);
+    else
+        net.for_each_in(u, visit);
 }
 
 }  // namespace staffnet

@@ -10,7 +10,7 @@ namespace {
 template <typename Visit>
 void for_each_arc_weight(const Network& net, Visit&& visit) {
     for (auto e : boost::make_iterator_range(boost::edges(net.graph)))
-        visit(boost::source(e, net.graph), boost::target(e, net.graph), net.weighted() ? net.graph[e].weight : 1.0);
+        visit(boost::source(e, net.graph), boost::target(e, net.graph), net.weighted() ? net.weight(e) : 1.0);
 }
 
 // True when a directed network has no cycle (Kahn's algorithm): then A is nilpotent and eigenvector
@@ -20,7 +20,7 @@ bool acyclic(const Network& net) {
     std::vector<std::size_t> in(net.size());
     std::vector<Vertex> ready;
     for (Vertex v = 0; v < net.size(); ++v)
-        if ((in[v] = boost::in_degree(v, net.graph)) == 0) ready.push_back(v);
+        if ((in[v] = net.in_degree(v)) == 0) ready.push_back(v);
     std::size_t done = 0;
     while (!ready.empty()) {
         const Vertex u = ready.back();
