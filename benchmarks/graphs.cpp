@@ -71,7 +71,7 @@ Network to_network(const EdgeList& graph) {
     for (std::size_t i = 0; i < graph.n; ++i) people[i].id = "v" + std::to_string(i);
     std::vector<TieRow> rows;
     rows.reserve(graph.edges.size());
-    for (const auto& [u, v] : graph.edges) rows.push_back({u, v, 0, 1.0, {}});
+    for (const auto& [u, v] : graph.edges) rows.push_back({u, v, 0, 0, 1.0});
     NetworkOptions options;
     options.types = {{.name = "tie"}};
     return build_network(std::move(people), {}, rows, std::move(options));

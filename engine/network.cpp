@@ -144,43 +144,45 @@ double Network::length(double weight) const {
     return options.weight_is_distance ? weight : 1.0 / weight;
 }
 
-Network build_network(std::vector<Person> people, std::vector<std::string> attribute_names,
-                      const std::vector<TieRow>& rows, NetworkOptions options) {
+Network build_network(std::vector<Person> people, std::vector<std::string> attribute_names, std::vector<TieRow> rows,
+                      NetworkOptions options) {
     const std::size_t n = people.size();
-    // Rows sorted by (pair, type), then by position, so each (pair, type) folds its rows in file
-    // order and the result does not depend on how the rows were ordered otherwise.
-    struct Keyed {
-        Pair pair;
-        std::uint32_t type, row;
-        auto operator<=>(const Keyed&) const = default;
-    };
     if (rows.size() > std::numeric_limits<std::uint32_t>::max()) throw std::invalid_argument("too many ties");
-    std::vector<Keyed> keyed;
-    keyed.reserve(rows.size());
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const TieRow& row = rows[r];
+    for (const TieRow& row : rows) {
         if (row.source >= n || row.target >= n) throw std::invalid_argument("tie refers to a person out of range");
-        if (row.source == row.target)
-            throw std::invalid_argument("self-tie of '" + people[row.source].id + "'");
+        if (row.source == row.target) throw std::invalid_argument("self-tie of '" + people[row.source].id + "'");
         if (row.type >= options.types.size()) throw std::invalid_argument("tie type out of range");
-        Pair pair{row.source, row.target};
-        if (!options.directed && pair.target < pair.source) std::swap(pair.source, pair.target);
-        keyed.push_back({pair, std::uint32_t(row.type), std::uint32_t(r)});
     }
-    std::sort(keyed.begin(), keyed.end());
+    // Row numbers sorted by (pair, type, row), so each (pair, type) folds its rows in file order and
+    // the result does not depend on how the rows were ordered otherwise. 4 bytes a row.
+    const auto pair_of = [&](std::uint32_t r) {
+        const TieRow& row = rows[r];
+        return options.directed || row.source < row.target ? Pair{row.source, row.target} : Pair{row.target, row.source};
+    };
+    const auto same = [&](std::uint32_t a, std::uint32_t b) { return pair_of(a) == pair_of(b) && rows[a].type == rows[b].type; };
+    std::vector<std::uint32_t> order(rows.size());
+    for (std::size_t r = 0; r < order.size(); ++r) order[r] = std::uint32_t(r);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const Pair pa = pair_of(a), pb = pair_of(b);
+        if (pa != pb) return pa < pb;
+        return rows[a].type != rows[b].type ? rows[a].type < rows[b].type : a < b;
+    });
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) distinct += i == 0 || !same(order[i - 1], order[i]);
     std::vector<Tie> ties;
-    for (std::size_t i = 0, count = 0; i < keyed.size(); ++i) {
-        const Keyed& k = keyed[i];
-        const double weight = rows[k.row].weight;
-        if (i == 0 || keyed[i - 1].pair != k.pair || keyed[i - 1].type != k.type) {
-            ties.push_back({k.pair.source, k.pair.target, k.type, start(options.duplicates, weight)});
+    ties.reserve(distinct);
+    for (std::size_t i = 0, count = 0; i < order.size(); ++i) {
+        const TieRow& row = rows[order[i]];
+        if (i == 0 || !same(order[i - 1], order[i])) {
+            const Pair pair = pair_of(order[i]);
+            ties.push_back({pair.source, pair.target, row.type, start(options.duplicates, row.weight)});
             count = 1;
         } else {
-            ties.back().weight = fold(options.duplicates, ties.back().weight, weight, count++);
+            ties.back().weight = fold(options.duplicates, ties.back().weight, row.weight, count++);
         }
     }
-    std::vector<Keyed>().swap(keyed);
-    ties.shrink_to_fit();
+    std::vector<std::uint32_t>().swap(order);
+    std::vector<TieRow>().swap(rows);
     return assemble(std::move(people), std::move(attribute_names), std::move(ties), std::move(options));
 }
 
@@ -201,10 +203,10 @@ Network as_undirected(const Network& net) {
     if (!net.directed()) return net;
     std::vector<TieRow> rows;
     rows.reserve(net.ties.size());
-    for (const Tie& t : net.ties) rows.push_back({t.source, t.target, t.type, t.weight, ""});
+    for (const Tie& t : net.ties) rows.push_back({t.source, t.target, std::uint32_t(t.type), 0, t.weight});
     NetworkOptions options = net.options;
     options.directed = false;
-    return build_network(net.people, net.attribute_names, rows, options);
+    return build_network(net.people, net.attribute_names, std::move(rows), options);
 }
 
 Network induced(const Network& net, const std::vector<Vertex>& members) {
@@ -217,8 +219,8 @@ Network induced(const Network& net, const std::vector<Vertex>& members) {
     std::vector<TieRow> rows;
     for (const Tie& t : net.ties)
         if (position[t.source] < members.size() && position[t.target] < members.size())
-            rows.push_back({position[t.source], position[t.target], t.type, t.weight, ""});
-    return build_network(std::move(people), net.attribute_names, rows, net.options);
+            rows.push_back({position[t.source], position[t.target], std::uint32_t(t.type), 0, t.weight});
+    return build_network(std::move(people), net.attribute_names, std::move(rows), net.options);
 }
 
 std::vector<Vertex> neighbours(const Network& net, Vertex v) {

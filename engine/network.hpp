@@ -23,13 +23,15 @@ struct Person {
     std::vector<std::string> attributes;
 };
 
-/// One tie as read: `type` indexes `NetworkOptions::types`. Positions are vertex indices.
+/// One tie as read: `type` indexes `NetworkOptions::types`, `wave` the reader's wave labels
+/// (TieTable::waves, where 0 is blank). Positions are vertex indices. 24 bytes, because a state's
+/// ties are millions of rows.
 struct TieRow {
     Vertex source = 0;
     Vertex target = 0;
-    std::size_t type = 0;
+    std::uint32_t type = 0;
+    std::uint32_t wave = 0;
     double weight = 1.0;
-    std::string wave;
 };
 
 /// A tie type: its name, the factor its weights are multiplied by, and whether it counts as close.
@@ -113,7 +115,7 @@ struct Network {
 /// combine by `options.duplicates`; types combine by `options.combine` after scaling by their weight.
 /// Throws std::invalid_argument on a self-tie or a vertex out of range (io checks these first).
 Network build_network(std::vector<Person> people, std::vector<std::string> attribute_names,
-                      const std::vector<TieRow>& rows, NetworkOptions options);
+                      std::vector<TieRow> rows, NetworkOptions options);
 
 /// The same people with only the ties of one type (a layer of a multiplex network).
 Network layer(const Network& net, std::size_t type);

@@ -44,11 +44,15 @@ struct Inputs {
     std::vector<Diagnostic> warnings;
 };
 
-// The distinct non-blank waves of `rows`, in order of first use.
-std::vector<std::string> waves_of(const std::vector<TieRow>& rows) {
+// The distinct non-blank waves of `rows` (labels: TieTable::waves), in order of first use.
+std::vector<std::string> waves_of(const std::vector<TieRow>& rows, const std::vector<std::string>& labels) {
+    std::vector<bool> seen(labels.size(), false);
     std::vector<std::string> waves;
     for (const TieRow& t : rows)
-        if (!t.wave.empty() && std::find(waves.begin(), waves.end(), t.wave) == waves.end()) waves.push_back(t.wave);
+        if (t.wave != 0 && !seen[t.wave]) {
+            seen[t.wave] = true;
+            waves.push_back(labels[t.wave]);
+        }
     return waves;
 }
 
@@ -105,14 +109,14 @@ Inputs read_inputs(const AnalysisConfig& config) {
 
 // The district from the inputs and the tie rows to keep; warns about people with no ties (the
 // warnings about the files themselves are the caller's).
-District build_district(const AnalysisConfig& config, const Inputs& in, const std::vector<TieRow>& rows, const std::string& what) {
+District build_district(const AnalysisConfig& config, const Inputs& in, std::vector<TieRow> rows, const std::string& what) {
     District d;
     d.schools = in.schools;
     NetworkOptions options = config.network;
     options.directed = in.directed;
     options.types = in.types;
-    d.network = build_network(in.people.people, in.people.attribute_names, rows, options);
-    d.waves = waves_of(rows);
+    d.waves = waves_of(rows, in.ties.waves);
+    d.network = build_network(in.people.people, in.people.attribute_names, std::move(rows), options);
     std::vector<int> degree(d.network.size(), 0);
     for (const Tie& t : d.network.ties) ++degree[t.source], ++degree[t.target];
     std::size_t isolated = 0;
@@ -129,8 +133,8 @@ District build_district(const AnalysisConfig& config, const Inputs& in, const st
 }  // namespace
 
 District load_district(const AnalysisConfig& config) {
-    const Inputs in = read_inputs(config);
-    District d = build_district(config, in, in.ties.rows, "");
+    Inputs in = read_inputs(config);
+    District d = build_district(config, in, std::move(in.ties.rows), "");
     d.warnings.insert(d.warnings.begin(), in.warnings.begin(), in.warnings.end());
     if (d.waves.size() > 1)
         d.warnings.push_back({config.ties, 0, 0,
@@ -146,8 +150,8 @@ std::vector<District> load_waves(const AnalysisConfig& config, const std::vector
         throw InputError(Diagnostic{config.ties, in.ties.header_line, 0, "there is no 'wave' column to choose waves from",
                                     "add a wave column (for example 1 or 2 on each tie), or give each wave its own config: "
                                     "staffnet compare wave1.yaml wave2.yaml"});
-    const std::vector<std::string> found = waves_of(in.ties.rows);
-    const auto blank = std::count_if(in.ties.rows.begin(), in.ties.rows.end(), [](const TieRow& t) { return t.wave.empty(); });
+    const std::vector<std::string> found = waves_of(in.ties.rows, in.ties.waves);
+    const auto blank = std::count_if(in.ties.rows.begin(), in.ties.rows.end(), [](const TieRow& t) { return t.wave == 0; });
     DiagnosticList problems;
     for (const std::string& wave : waves)
         if (std::find(found.begin(), found.end(), wave) == found.end())
@@ -161,7 +165,8 @@ std::vector<District> load_waves(const AnalysisConfig& config, const std::vector
     if (waves.empty()) return out;
     for (const std::string& wave : waves) {
         std::vector<TieRow> rows;
-        std::copy_if(in.ties.rows.begin(), in.ties.rows.end(), std::back_inserter(rows), [&](const TieRow& t) { return t.wave == wave; });
+        const auto label = std::find(in.ties.waves.begin(), in.ties.waves.end(), wave) - in.ties.waves.begin();
+        std::copy_if(in.ties.rows.begin(), in.ties.rows.end(), std::back_inserter(rows), [&](const TieRow& t) { return t.wave == label; });
         out.push_back(build_district(config, in, rows, " in wave " + wave));
     }
     // The files' own warnings once, with the first wave.

@@ -150,7 +150,7 @@ GraphFile read_staffnet_csv(const std::string& ties_path, const GraphReadOptions
     std::vector<TieType> types;
     const TieTable read = ties_from_csv(csv, table, types, {.require_type = false, .declare_types = true, .keep_self_ties = true});
     const bool typed = csv.column("type") >= 0;
-    for (const TieRow& r : read.rows) g.ties.push_back({r.source, r.target, typed ? types[r.type].name : "", r.weight, r.wave, {}});
+    for (const TieRow& r : read.rows) g.ties.push_back({r.source, r.target, typed ? types[r.type].name : "", r.weight, read.waves[r.wave], {}});
     g.warnings = table.warnings;
     g.warnings.insert(g.warnings.end(), read.warnings.begin(), read.warnings.end());
     return g;

@@ -44,6 +44,7 @@ struct TieReadOptions {
 
 struct TieTable {
     std::vector<TieRow> rows;
+    std::vector<std::string> waves{""};  // labels of TieRow::wave in order of first use; 0 is blank
     std::vector<Diagnostic> warnings;
     int header_line = 1;   // editor line of the header
     int wave_column = -1;  // 0-based field of `wave`, -1 when absent

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace staffnet {
 
@@ -61,6 +62,7 @@ TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vect
     if (!options.require_type && type < 0 && types.empty()) types.push_back({options.default_type, 1.0, false, ""});
 
     const std::vector<std::string> ids = ids_of(people);
+    std::unordered_map<std::string, std::uint32_t> wave_index{{"", 0}};
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
         const auto& row = csv.rows[r];
         TieRow tie;
@@ -89,7 +91,7 @@ TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vect
                                   "use one of " + list(type_names(types)) + ", or declare it under tie_types in the config"));
             ok = false;
         } else {
-            tie.type = std::size_t(known - types.begin());
+            tie.type = std::uint32_t(known - types.begin());
         }
         if (weight >= 0 && !row[weight].empty()) {
             try {
@@ -101,7 +103,11 @@ TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vect
                 ok = false;
             }
         }
-        if (wave >= 0) tie.wave = row[wave];
+        if (wave >= 0) {
+            const auto [it, added] = wave_index.try_emplace(row[wave], std::uint32_t(out.waves.size()));
+            if (added) out.waves.push_back(row[wave]);
+            tie.wave = it->second;
+        }
         if (ok && tie.source == tie.target && !options.keep_self_ties) {
             Diagnostic d = csv.at(r, target, "self-tie: '" + row[source] + "' is tied to themselves",
                                   options.drop_self_ties ? "the row is skipped" : "remove the row, or set network.self_ties: drop in the config");

@@ -26,7 +26,7 @@ Network wave(const std::vector<std::string>& ids, const std::vector<Row>& ties, 
     }
     const auto at = [&](const std::string& id) { return Vertex(std::find(ids.begin(), ids.end(), id) - ids.begin()); };
     std::vector<TieRow> rows;
-    for (const Row& r : ties) rows.push_back({at(r.source), at(r.target), r.type == "work" ? 0u : 1u, r.weight, ""});
+    for (const Row& r : ties) rows.push_back({at(r.source), at(r.target), r.type == "work" ? 0u : 1u, 0, r.weight});
     NetworkOptions options;
     options.directed = directed;
     options.types = {{"work", 1.0, true, "W"}, {"social", 1.0, true, "S"}};

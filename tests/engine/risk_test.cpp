@@ -31,7 +31,7 @@ Network district() {
     options.types = {{"social", 1.0, true, "S"}};
     const std::vector<std::pair<Vertex, Vertex>> ties = {{0, 1}, {0, 2}, {2, 3}, {3, 4}, {2, 4}, {5, 2}, {5, 6}, {6, 7}};
     std::vector<TieRow> rows;
-    for (const auto& [u, v] : ties) rows.push_back({u, v, 0, 1.0, ""});
+    for (const auto& [u, v] : ties) rows.push_back({u, v, 0, 0, 1.0});
     return build_network(std::move(people), {}, rows, options);
 }
 

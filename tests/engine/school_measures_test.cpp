@@ -19,8 +19,8 @@ Network small_district() {
                                   {"b3", "B3", "staff", "B", true, {"y"}},       {"b4", "B4", "staff", "B", false, {"z"}}};
     NetworkOptions options;
     options.types = {{"past_collaboration", 1.0, false, "C"}, {"contact_exchange", 1.0, true, "X"}};
-    const std::vector<TieRow> rows = {{0, 1, 1, 2.0, ""}, {1, 2, 0, 1.0, ""}, {2, 3, 0, 1.0, ""},
-                                      {1, 3, 0, 1.0, ""}, {4, 5, 0, 1.0, ""}, {3, 5, 0, 1.0, ""}};
+    const std::vector<TieRow> rows = {{0, 1, 1, 0, 2.0}, {1, 2, 0, 0, 1.0}, {2, 3, 0, 0, 1.0},
+                                      {1, 3, 0, 0, 1.0}, {4, 5, 0, 0, 1.0}, {3, 5, 0, 0, 1.0}};
     return build_network(std::move(people), {"team"}, rows, options);
 }
 

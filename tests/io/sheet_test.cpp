@@ -286,13 +286,13 @@ TEST_CASE("a sheet filled from ties.csv gives back the example's team-leader tie
 }
 
 TEST_CASE("a weight a cell cannot hold stops the sheet from being filled", "[io][sheet]") {
-    const std::vector<TieRow> rows = {{0, 3, 0, 2.5, ""}, {3, 1, 2, 4, ""}, {0, 4, 3, 3, ""}, {0, 1, 0, 7, ""}};
+    const std::vector<TieRow> rows = {{0, 3, 0, 0, 2.5}, {3, 1, 2, 0, 4}, {0, 4, 3, 0, 3}, {0, 1, 0, 0, 7}};
     CHECK_THROWS_WITH(sheet_ties(rows, people(), types, "ties.csv"),
                       "ties.csv: error: the shared_project tie between D01 and P01 has weight 2.5, which a worksheet cannot hold; "
                       "worksheets record strengths 1, 2 or 3; change the weight to one of them first\n"
                       "ties.csv: error: the contact_exchange tie between D02 and P01 has weight 4, which a worksheet cannot hold; "
                       "worksheets record strengths 1, 2 or 3; change the weight to one of them first");
     // The same pair twice keeps the stronger report; ties not between a team member and a leader are left off.
-    CHECK(sheet_ties({{0, 3, 0, 1, ""}, {3, 0, 0, 3, ""}, {0, 1, 0, 2, ""}, {3, 7, 1, 1, ""}}, people(), types, "t.csv") ==
+    CHECK(sheet_ties({{0, 3, 0, 0, 1}, {3, 0, 0, 0, 3}, {0, 1, 0, 0, 2}, {3, 7, 1, 0, 1}}, people(), types, "t.csv") ==
           std::vector<SheetTie>{{"D01", "P01", 0, 3}});
 }

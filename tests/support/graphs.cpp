@@ -15,7 +15,7 @@ Network graph(std::size_t n, const std::vector<std::pair<Vertex, Vertex>>& ties,
     for (std::size_t i = 0; i < n; ++i) people[i].id = people[i].name = std::string(1, char('a' + i % 26)) + (i >= 26 ? std::to_string(i) : "");
     std::vector<TieRow> rows;
     for (std::size_t i = 0; i < ties.size(); ++i)
-        rows.push_back({ties[i].first, ties[i].second, 0, weights.empty() ? 1.0 : weights[i], ""});
+        rows.push_back({ties[i].first, ties[i].second, 0, 0, weights.empty() ? 1.0 : weights[i]});
     NetworkOptions options;
     options.directed = directed;
     options.weighted = weighted;
