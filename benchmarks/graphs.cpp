@@ -74,7 +74,7 @@ Network to_network(const EdgeList& graph) {
     for (const auto& [u, v] : graph.edges) rows.push_back({u, v, 0, 0, 1.0});
     NetworkOptions options;
     options.types = {{.name = "tie"}};
-    return build_network(std::move(people), {}, rows, std::move(options));
+    return build_network(std::move(people), {}, std::move(rows), std::move(options));
 }
 
 IGraph::IGraph(const EdgeList& graph) {

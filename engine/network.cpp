@@ -31,7 +31,7 @@ struct Pair {
 // Calls `visit(pair, weight)` once per pair of `ties` (which are sorted by pair, then type), with the
 // pair's ties scaled by their type weight and folded by `options.combine` in that order.
 template <typename Visit>
-void for_each_pair(const std::vector<Tie>& ties, const NetworkOptions& options, Visit&& visit) {
+void for_each_pair(const TieList& ties, const NetworkOptions& options, Visit&& visit) {
     const auto scaled = [&](const Tie& t) { return t.weight * options.types.at(t.type).weight; };
     for (std::size_t i = 0; i < ties.size();) {
         const Pair pair{ties[i].source, ties[i].target};
@@ -55,7 +55,7 @@ struct Rows {
 // (`backward`), or both (undirected). Pairs come sorted by (s, t) and are placed in that order, so
 // every row comes out sorted: row v first receives the pairs (x, v) with x ascending, then, when the
 // walk reaches source v, the pairs (v, t) with t ascending, and x < v < t when undirected.
-Rows place(std::size_t n, const std::vector<Tie>& ties, const NetworkOptions& options, bool forward, bool backward) {
+Rows place(std::size_t n, const TieList& ties, const NetworkOptions& options, bool forward, bool backward) {
     Rows rows;
     rows.start.assign(n + 1, 0);
     bool unit = true;
@@ -119,7 +119,7 @@ Graph make_graph(std::size_t n, Rows rows, std::vector<double>& weights) {
 }
 
 // `ties` are sorted by pair, then type (build_network sorts them; a filtered list stays sorted).
-Network assemble(std::vector<Person> people, std::vector<std::string> attribute_names, std::vector<Tie> ties,
+Network assemble(std::vector<Person> people, std::vector<std::string> attribute_names, TieList ties,
                  NetworkOptions options) {
     const std::size_t n = people.size();
     Network net;
@@ -169,17 +169,16 @@ Network build_network(std::vector<Person> people, std::vector<std::string> attri
     });
     std::size_t distinct = 0;
     for (std::size_t i = 0; i < order.size(); ++i) distinct += i == 0 || !same(order[i - 1], order[i]);
-    std::vector<Tie> ties;
+    TieList ties;
     ties.reserve(distinct);
-    for (std::size_t i = 0, count = 0; i < order.size(); ++i) {
-        const TieRow& row = rows[order[i]];
-        if (i == 0 || !same(order[i - 1], order[i])) {
-            const Pair pair = pair_of(order[i]);
-            ties.push_back({pair.source, pair.target, row.type, start(options.duplicates, row.weight)});
-            count = 1;
-        } else {
-            ties.back().weight = fold(options.duplicates, ties.back().weight, row.weight, count++);
-        }
+    for (std::size_t i = 0; i < order.size();) {  // each run of one (pair, type) is one tie
+        const Pair pair = pair_of(order[i]);
+        double weight = start(options.duplicates, rows[order[i]].weight);
+        std::size_t j = i + 1;
+        for (; j < order.size() && same(order[i], order[j]); ++j)
+            weight = fold(options.duplicates, weight, rows[order[j]].weight, j - i);
+        ties.push_back({pair.source, pair.target, rows[order[i]].type, weight});
+        i = j;
     }
     std::vector<std::uint32_t>().swap(order);
     std::vector<TieRow>().swap(rows);
@@ -187,7 +186,7 @@ Network build_network(std::vector<Person> people, std::vector<std::string> attri
 }
 
 Network layers(const Network& net, const std::vector<bool>& keep) {
-    std::vector<Tie> ties;
+    TieList ties;
     for (const Tie& tie : net.ties)
         if (tie.type < keep.size() && keep[tie.type]) ties.push_back(tie);
     return assemble(net.people, net.attribute_names, std::move(ties), net.options);
