@@ -27,7 +27,7 @@ void report_loaded(const District& d, const std::string& what) {
     for (const Diagnostic& w : d.warnings) std::cerr << format(w) << '\n';
     const Network& net = d.network;
     std::map<std::string, int> roles;
-    for (const Person& p : net.people) ++roles[p.role.empty() ? "unspecified" : p.role];
+    for (const Person& p : net.people) ++roles[p.role.get().empty() ? "unspecified" : p.role.get()];
     std::string role_text;
     for (const auto& [role, count] : roles) role_text += fmt::format("{}{} {}", role_text.empty() ? "" : ", ", count, role);
     std::map<std::size_t, int> per_type;

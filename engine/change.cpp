@@ -125,7 +125,7 @@ void add(TieCounts& total, const TieCounts& c) {
     total.before += c.before, total.after += c.after;
 }
 
-std::string display_name(const Person& p) { return p.name.empty() ? p.id : p.name; }
+std::string display_name(const Person& p) { return p.name.get().empty() ? p.id : p.name.get(); }
 
 // "A, B and C", at most five names, then "and N more".
 std::string name_list(const std::vector<std::string>& names) {

@@ -1,5 +1,6 @@
 #pragma once
 // The graph model: people, typed ties, and the combined simple graph the metrics run on.
+#include <boost/flyweight.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/iterator/iterator_facade.hpp>
 #include <boost/range/iterator_range.hpp>
@@ -15,12 +16,18 @@ namespace staffnet {
 using Vertex = std::uint32_t;
 using VertexScores = std::vector<double>;  // one score per person, indexed by vertex
 
+/// Text held once per process however many people share it (a role, a school), behind an 8-byte
+/// handle (Boost.Flyweight): reads as a const std::string& and compares with strings; `.get()` for
+/// the string's own members.
+using Label = boost::flyweight<std::string>;
+
 /// A person as read from people.csv. `attributes[k]` is the value of `Network::attribute_names[k]`.
+/// 88 bytes, because a state holds a million of them.
 struct Person {
     std::string id;
-    std::string name;
-    std::string role;    // district_team, school_leader, staff or other
-    std::string school;  // a school id; empty for the central office
+    Label name;
+    Label role;    // district_team, school_leader, staff or other
+    Label school;  // a school id; empty for the central office
     std::optional<bool> responded;  // took part in the mapping; unknown when the column is absent
     std::vector<std::string> attributes;
 };

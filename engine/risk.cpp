@@ -193,7 +193,7 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
     std::vector<RiskEntry> out;
     for (Vertex v = 0; v < net.size(); ++v) {
         const Person& p = net.people[v];
-        if (p.role == "district_team" || p.school.empty()) continue;
+        if (p.role == "district_team" || p.school.get().empty()) continue;
         RiskEntry e{v, 0, "", {}, {}};
         const auto reason = [&](double weight, std::string text) {
             if (weight <= 0) return;

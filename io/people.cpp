@@ -67,9 +67,9 @@ PeopleTable people_from_csv(const CsvTable& csv, bool district_roles) {
         }
         p.name = name >= 0 ? row[name] : p.id;
         if (role >= 0) {
-            p.role = lower(row[role]);
-            std::replace(p.role.begin(), p.role.end(), ' ', '_');
-            if (p.role.empty()) p.role = "other";
+            std::string text = lower(row[role]);
+            std::replace(text.begin(), text.end(), ' ', '_');
+            p.role = text.empty() ? "other" : text;
             if (district_roles && std::find(roles().begin(), roles().end(), p.role) == roles().end())
                 problems.error(csv.at(r, role, "unknown role '" + row[role] + "'" + did_you_mean(p.role, roles()),
                                       "use one of district_team, school_leader, staff, other"));

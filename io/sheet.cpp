@@ -56,7 +56,7 @@ std::string code_choices(const std::vector<TieType>& types) {
     return out;
 }
 
-std::string display(const Person& p) { return p.name.empty() ? p.id : p.name; }
+std::string display(const Person& p) { return p.name.get().empty() ? p.id : p.name.get(); }
 
 // Spreadsheet column letters of a 0-based column: A-Z, then AA-AZ, BA...
 std::string column_letters(std::size_t column) {
@@ -82,7 +82,7 @@ SheetPeople sheet_people(const std::vector<Person>& people) {
 std::string member_label(const Person& member) { return display(member) + " (" + member.id + ")"; }
 
 std::string leader_label(const Person& leader) {
-    return display(leader) + " (" + (leader.school.empty() ? "" : leader.school + ", ") + leader.id + ")";
+    return display(leader) + " (" + (leader.school.get().empty() ? "" : leader.school.get() + ", ") + leader.id + ")";
 }
 
 std::string cell_name(std::size_t column, int row) { return column_letters(column) + std::to_string(row); }

@@ -56,7 +56,7 @@ Diagram change_diagram(const Network& merged, const SchoolTable& schools, const 
         if (large && t.status == TieStatus::stable) continue;
         const Look l = look(t.status, config);
         Attributes a = {{"color", l.colour}, {"style", l.style}, {"penwidth", l.width},
-                        {"tooltip", merged.people[t.source].name + " – " + merged.people[t.target].name + ": " + l.text + ", " +
+                        {"tooltip", merged.people[t.source].name.get() + " – " + merged.people[t.target].name.get() + ": " + l.text + ", " +
                                         weight_text(t)}};
         if (merged.directed()) a["arrowsize"] = "0.5";
         d.edges.push_back({t.source, t.target, a});

@@ -84,7 +84,7 @@ std::vector<int> school_of(const Network& net, const SchoolTable& schools) {
 std::string person_tooltip(const Network& net, const SchoolTable& schools, const std::vector<int>& school, Vertex v) {
     const Person& p = net.people[v];
     std::string where = school[v] >= 0 ? school_name(schools.schools[std::size_t(school[v])]) : p.school;
-    return p.name + " (" + role_label(p.role) + (where.empty() ? "" : ", " + where) + ")";
+    return p.name.get() + " (" + role_label(p.role) + (where.empty() ? "" : ", " + where) + ")";
 }
 
 // The edge for a pair: one colour per tie type (Graphviz draws parallel lines), dashed when no
@@ -96,7 +96,7 @@ Attributes pair_edge(const Network& net, const Pair& p, const DiagramConfig& con
     if (!any_close(net, p.types)) a["style"] = "dashed";
     std::string tip;
     for (std::size_t t : p.types) tip += (tip.empty() ? "" : ", ") + type_name(net, t);
-    a["tooltip"] = net.people[p.a].name + " – " + net.people[p.b].name + ": " + tip;
+    a["tooltip"] = net.people[p.a].name.get() + " – " + net.people[p.b].name.get() + ": " + tip;
     if (net.directed()) {
         a["dir"] = p.forward && p.backward ? "both" : p.forward ? "forward" : "back";
         a["arrowsize"] = "0.5";
@@ -407,7 +407,7 @@ Diagram bridge_map(const Network& net, const SchoolTable& schools, const Diagram
         const std::string fill = role_colour("district_team", config);
         d.nodes.push_back({net.people[m].name, {{"shape", "box"}, {"style", "filled,rounded"}, {"fillcolor", fill},
                                                 {"fontcolor", text_colour(fill)}, {"fontname", "Helvetica"}, {"fontsize", "14"},
-                                                {"color", "#333333"}, {"tooltip", net.people[m].name + " (district team)"}}, -1});
+                                                {"color", "#333333"}, {"tooltip", net.people[m].name.get() + " (district team)"}}, -1});
         d.edges.push_back({0, d.nodes.size() - 1, {{"style", "invis"}}});
     }
     const std::size_t first_school = d.nodes.size();
@@ -439,7 +439,7 @@ Diagram bridge_map(const Network& net, const SchoolTable& schools, const Diagram
         d.edges.push_back({member, first_school + key.second,
                            {{"color", colour + "B0"}, {"penwidth", fmt::format("{:.1f}", 1 + 6.0 * double(l.ties) / double(most_ties))},
                             {"style", l.close ? "solid" : "dashed"}, {"arrowhead", "none"},
-                            {"tooltip", fmt::format("{} – {}: {} ties ({} close)", net.people[key.first].name,
+                            {"tooltip", fmt::format("{} – {}: {} ties ({} close)", net.people[key.first].name.get(),
                                                     school_name(schools.schools[key.second]), l.ties, l.close)}}});
     }
     d.title = "District team and schools: who is connected to whom";

@@ -254,7 +254,7 @@ std::string diagrams_section(const ReportData& d) {
     return html + "</section>\n";
 }
 
-std::string contact_text(const Network& net, const Contact& c) { return net.people[c.member].name + " (" + c.why + ")"; }
+std::string contact_text(const Network& net, const Contact& c) { return net.people[c.member].name.get() + " (" + c.why + ")"; }
 
 std::string risk_section(const ReportData& d) {
     const Network& net = d.network;

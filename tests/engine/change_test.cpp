@@ -21,7 +21,7 @@ Network wave(const std::vector<std::string>& ids, const std::vector<Row>& ties, 
              const std::vector<std::string>& roles = {}) {
     std::vector<Person> people;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        people.push_back({ids[i], ids[i], i < roles.size() ? roles[i] : "staff", "S1", true, {}});
+        people.push_back({ids[i], Label(ids[i]), Label(i < roles.size() ? roles[i] : "staff"), Label("S1"), true, {}});
         if (ids[i].front() == '?') people.back().responded = false;  // "?x" did not take part
     }
     const auto at = [&](const std::string& id) { return Vertex(std::find(ids.begin(), ids.end(), id) - ids.begin()); };

@@ -14,7 +14,7 @@ namespace {
 Network district() {
     std::vector<Person> people;
     const auto add = [&](std::string id, std::string name, std::string role, std::string school, bool responded = true) {
-        people.push_back({std::move(id), std::move(name), std::move(role), std::move(school), responded, {}});
+        people.push_back({std::move(id), Label(name), Label(role), Label(school), responded, {}});
     };
     add("d1", "Maria Lee", "district_team", "");
     add("d2", "Sam Ortiz", "district_team", "");

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <cmath>
 
 using namespace staffnet;
@@ -13,10 +14,15 @@ namespace {
 // District member d; school A: leader a1, staff a2, a3; school B: leader b1 (no district tie), staff b2.
 // Ties: d-a1 (contact_exchange, close), a1-a2, a2-a3, a1-a3 (a triangle), b1-b2, a3-b2 (cross-school).
 Network small_district() {
-    std::vector<Person> people = {{"d", "D", "district_team", "", true, {"x"}},   {"a1", "A1", "school_leader", "A", true, {"x"}},
-                                  {"a2", "A2", "staff", "A", true, {"y"}},       {"a3", "A3", "staff", "A", true, {"y"}},
-                                  {"b1", "B1", "school_leader", "B", true, {"x"}}, {"b2", "B2", "staff", "B", true, {"y"}},
-                                  {"b3", "B3", "staff", "B", true, {"y"}},       {"b4", "B4", "staff", "B", false, {"z"}}};
+    const auto person = [](std::string id, std::string role, std::string school, bool responded, std::string group) {
+        std::string name = id;
+        name[0] = char(std::toupper(name[0]));
+        return Person{id, Label(name), Label(role), Label(school), responded, {group}};
+    };
+    std::vector<Person> people = {person("d", "district_team", "", true, "x"),   person("a1", "school_leader", "A", true, "x"),
+                                  person("a2", "staff", "A", true, "y"),         person("a3", "staff", "A", true, "y"),
+                                  person("b1", "school_leader", "B", true, "x"), person("b2", "staff", "B", true, "y"),
+                                  person("b3", "staff", "B", true, "y"),         person("b4", "staff", "B", false, "z")};
     NetworkOptions options;
     options.types = {{"past_collaboration", 1.0, false, "C"}, {"contact_exchange", 1.0, true, "X"}};
     const std::vector<TieRow> rows = {{0, 1, 1, 0, 2.0}, {1, 2, 0, 0, 1.0}, {2, 3, 0, 0, 1.0},

@@ -19,6 +19,6 @@ TEST_CASE("pseudonymize replaces ids and names, or drops names", "[io][privacy]"
     CHECK(net.people[0].name == net.people[0].id);
     Network research = test::path(2);
     pseudonymize(research, "k", true);
-    CHECK(research.people[1].name.empty());
+    CHECK(research.people[1].name.get().empty());
     CHECK_THROWS_WITH(pseudonymize(research, ""), "the pseudonymisation key is empty");
 }
