@@ -25,14 +25,6 @@ std::string io(const std::string& name) { return fixture("io/fixtures/" + name);
 std::string cli(const std::string& name) { return fixture("cli/fixtures/" + name); }
 const std::string example = std::string(STAFFNET_SOURCE_DIR) + "/examples/district/config.yaml";
 
-// Every file in a folder with its bytes.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> files;
-    for (const auto& entry : fs::recursive_directory_iterator(dir))
-        files[fs::relative(entry.path(), dir).string()] = entry.is_regular_file() ? test::slurp(entry.path().string()) : "<dir>";
-    return files;
-}
-
 // An output folder from an earlier run.
 fs::path earlier_output(const std::string& name) {
     const fs::path dir = test::temp_dir(name);
@@ -95,12 +87,12 @@ TEST_CASE("bad input: exit 2, one line per problem on stderr, the output folder 
     for (const BadInput& bad : bad_inputs()) {
         CAPTURE(bad.config);
         const fs::path out = earlier_output("cli_bad_input");
-        const auto before = snapshot(out);
+        const auto before = test::snapshot(out);
         const Run r = run({"analyze", bad.config, "--out", out.string()});
         CHECK(r.code == 2);
         CHECK(r.err == bad.diagnostic + "\nstaffnet: stopped; no output was written\n");
         CHECK(r.out.empty());
-        CHECK(snapshot(out) == before);
+        CHECK(test::snapshot(out) == before);
     }
 }
 
@@ -150,7 +142,7 @@ TEST_CASE("analyze refuses a folder of someone else's files unless --force", "[c
     CHECK(refused.code == 1);
     CHECK(refused.err == "staffnet: error: output folder " + out.string() +
                              " already holds files that staffnet did not write; choose an empty or new --out, or add --force\n");
-    CHECK(snapshot(out) == std::map<std::string, std::string>{{"notes.txt", "my notes\n"}});
+    CHECK(test::snapshot(out) == std::map<std::string, std::string>{{"notes.txt", "my notes\n"}});
 
     const Run forced = run({"analyze", cli("good.yaml"), "--out", out.string(), "--force"});
     CHECK(forced.code == 0);

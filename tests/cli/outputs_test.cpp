@@ -15,14 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Every file in a folder with its bytes.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-    std::map<std::string, std::string> files;
-    for (const auto& entry : fs::recursive_directory_iterator(dir))
-        files[fs::relative(entry.path(), dir).string()] = entry.is_regular_file() ? test::slurp(entry.path().string()) : "<dir>";
-    return files;
-}
-
 // A district (the io fixtures' people, ties and schools beside a config.yaml) in a fresh folder.
 fs::path district_folder(const std::string& name) {
     const fs::path dir = test::temp_dir(name);
@@ -39,14 +31,14 @@ std::map<std::string, std::string> analyze_with_threads(const std::string& confi
     const test::Run r = test::run({"analyze", config, "--out", out, "--force"});
     omp_set_num_threads(before);
     REQUIRE(r.code == 0);
-    return snapshot(out);
+    return test::snapshot(out);
 }
 
 }  // namespace
 
 TEST_CASE("analyze never overwrites its input files, even with --force", "[cli][output]") {
     const fs::path dir = district_folder("outputs_inputs");
-    const auto before = snapshot(dir);
+    const auto before = test::snapshot(dir);
     const std::string config = (dir / "config.yaml").string();
 
     const test::Run refused = test::run({"analyze", config, "--out", dir.string()});
@@ -58,7 +50,7 @@ TEST_CASE("analyze never overwrites its input files, even with --force", "[cli][
     CHECK(forced.code == 1);
     // people.csv is the first output that is also an input.
     CHECK(forced.err == "staffnet: error: refusing to overwrite the input file " + (dir / "people.csv").string() + "; choose another --out\n");
-    CHECK(snapshot(dir) == before);
+    CHECK(test::snapshot(dir) == before);
 }
 
 TEST_CASE("analyze gives byte-identical outputs on 1 and 4 threads", "[cli][output][example]") {

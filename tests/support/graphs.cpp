@@ -87,4 +87,12 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
+std::map<std::string, std::string> snapshot(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        files[fs::relative(entry.path(), dir).string()] = entry.is_regular_file() ? slurp(entry.path().string()) : "<dir>";
+    return files;
+}
+
 }  // namespace staffnet::test

@@ -2,6 +2,7 @@
 // Small graphs whose metric values can be worked out by hand, and paths to fixtures.
 #include "engine/network.hpp"
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,5 +36,8 @@ std::string temp_dir(const std::string& name);
 
 /// The whole content of a file ("" if it does not exist).
 std::string slurp(const std::string& path);
+
+/// Every file under a folder (path relative to it) with its bytes; "<dir>" for a folder.
+std::map<std::string, std::string> snapshot(const std::string& dir);
 
 }  // namespace staffnet::test
