@@ -146,10 +146,13 @@ void run_analysis(const AnalyzeArgs& args) {
     // What this size of network changes, said on stderr, in summary.json and in the report.
     if (const std::string note = sampling_note(net, config); !note.empty()) report.notes.push_back(note);
     // Above the sociogram limit network.svg holds the bridge map, so scripts that open it still work.
-    const bool whole_drawn = sociogram_note(net, {.sociogram = true, .sociogram_limit = diagrams.sociogram_limit}).empty();
+    DiagramConfig whole = diagrams;
+    whole.sociogram = true;
+    const std::string too_large = sociogram_note(net, whole);
+    const bool whole_drawn = too_large.empty();
     const bool bridge_instead = !whole_drawn && !d.schools.schools.empty();
     if (!whole_drawn)
-        report.notes.push_back(sociogram_note(net, {.sociogram = true, .sociogram_limit = diagrams.sociogram_limit}) +
+        report.notes.push_back(too_large +
                                (bridge_instead ? "; network.svg holds the bridge map instead" : "; network.svg is not written either"));
     for (const std::string& note : report.notes) std::cerr << "staffnet: note: " << note << '\n';
 
