@@ -125,8 +125,6 @@ void add(TieCounts& total, const TieCounts& c) {
     total.before += c.before, total.after += c.after;
 }
 
-std::string display_name(const Person& p) { return p.name.get().empty() ? p.id : p.name.get(); }
-
 // "A, B and C", at most five names, then "and N more".
 std::string name_list(const std::vector<std::string>& names) {
     std::string out;
@@ -260,7 +258,7 @@ std::vector<IsolationChange> isolation_changes(const Network& before, const Netw
     };
     const auto name_of = [&](std::size_t i) {
         const Person& p = people.after[i] != not_in_wave ? after.people[people.after[i]] : before.people[people.before[i]];
-        return display_name(p) + (p.role == "district_team" ? " (district team)" : "");
+        return p.display_name() + (p.role == "district_team" ? " (district team)" : "");
     };
     const std::string& why = isolate_reason(rule);
 

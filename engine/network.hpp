@@ -30,6 +30,9 @@ struct Person {
     Label school;  // a school id; empty for the central office
     std::optional<bool> responded;  // took part in the mapping; unknown when the column is absent
     std::vector<std::string> attributes;
+
+    /// The name, or the id when the name is blank.
+    const std::string& display_name() const { return name.get().empty() ? id : name.get(); }
 };
 
 /// One tie as read: `type` indexes `NetworkOptions::types`, `wave` the reader's wave labels
@@ -151,7 +154,7 @@ struct Network {
     /// Length of an arc for path metrics: 1 unweighted, 1/strength weighted, or the weight itself.
     double length(double weight) const;
     /// Combined weight (strength, or length when weight_is_distance) of an arc of `graph`.
-    double weight(Arc e) const { return weights.empty() ? 1.0 : weights[boost::get(boost::edge_index, graph, e)]; }
+    double weight(Arc e) const { return weight_of(graph, weights, e); }
     std::size_t out_degree(Vertex v) const { return boost::out_degree(v, graph); }
     /// Arcs into v; equal to out_degree when undirected.
     std::size_t in_degree(Vertex v) const { return boost::out_degree(v, directed() ? reverse : graph); }
@@ -165,8 +168,12 @@ struct Network {
     void for_each_in(Vertex u, Visit&& visit) const {
         if (!directed()) return for_each_out(u, visit);
         for (auto e : boost::make_iterator_range(boost::out_edges(u, reverse)))
-            visit(boost::target(e, reverse),
-                  reverse_weights.empty() ? 1.0 : reverse_weights[boost::get(boost::edge_index, reverse, e)]);
+            visit(boost::target(e, reverse), weight_of(reverse, reverse_weights, e));
+    }
+
+private:
+    static double weight_of(const Graph& g, const std::vector<double>& w, Arc e) {
+        return w.empty() ? 1.0 : w[boost::get(boost::edge_index, g, e)];
     }
 };
 

@@ -56,8 +56,6 @@ std::string code_choices(const std::vector<TieType>& types) {
     return out;
 }
 
-std::string display(const Person& p) { return p.name.get().empty() ? p.id : p.name.get(); }
-
 // Spreadsheet column letters of a 0-based column: A-Z, then AA-AZ, BA...
 std::string column_letters(std::size_t column) {
     std::string letters;
@@ -79,10 +77,10 @@ SheetPeople sheet_people(const std::vector<Person>& people) {
     return out;
 }
 
-std::string member_label(const Person& member) { return display(member) + " (" + member.id + ")"; }
+std::string member_label(const Person& member) { return member.display_name() + " (" + member.id + ")"; }
 
 std::string leader_label(const Person& leader) {
-    return display(leader) + " (" + (leader.school.get().empty() ? "" : leader.school.get() + ", ") + leader.id + ")";
+    return leader.display_name() + " (" + (leader.school.get().empty() ? "" : leader.school.get() + ", ") + leader.id + ")";
 }
 
 std::string cell_name(std::size_t column, int row) { return column_letters(column) + std::to_string(row); }
@@ -384,8 +382,8 @@ LabelMatch match(const std::string& label, const Side& side) {
         if (const auto it = side.by_id.find(id); it != side.by_id.end()) {
             const Person* p = it->second;
             // Excel's plain "CSV" saves in a Windows code page, not UTF-8: the id is still plain text.
-            if (utf8 && !name.empty() && normalized(name) != normalized(display(*p)))
-                return {0, "'" + label + "': " + p->id + " is " + display(*p) + ", not " + name, "correct the name or the id"};
+            if (utf8 && !name.empty() && normalized(name) != normalized(p->display_name()))
+                return {0, "'" + label + "': " + p->id + " is " + p->display_name() + ", not " + name, "correct the name or the id"};
             return found(p);
         }
     }
@@ -395,7 +393,7 @@ LabelMatch match(const std::string& label, const Side& side) {
     // A name, or a whole label whose parentheses belong to the name, such as "Ann Lee (Annie)".
     std::vector<const Person*> named;
     for (const Person& p : side.everyone)
-        if (normalized(display(p)) == normalized(label)) named.push_back(&p);
+        if (normalized(p.display_name()) == normalized(label)) named.push_back(&p);
     const auto mine = std::count_if(named.begin(), named.end(), [&](const Person* p) { return p->role == side.role; });
     if (mine > 1) {
         std::string ids;
@@ -410,7 +408,7 @@ LabelMatch match(const std::string& label, const Side& side) {
 
     // Suggest by name, and quote the whole label the template would write.
     std::vector<std::string> names;
-    for (const Person& p : side.candidates) names.push_back(display(p));
+    for (const Person& p : side.candidates) names.push_back(p.display_name());
     std::string suggestion;
     if (const std::string close = closest(name, names); !close.empty()) {
         const auto at = std::find(names.begin(), names.end(), close) - names.begin();
