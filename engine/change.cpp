@@ -358,7 +358,7 @@ Network merged_network(const Network& before, const Network& after, const Matchi
     std::vector<TieRow> rows;
     for (const auto& [net, wave_index, types] : {std::tuple{&before, &people.before, &u.before}, std::tuple{&after, &people.after, &u.after}}) {
         const std::vector<std::size_t> at = matched_position(*wave_index, net->size());
-        for (const Tie& t : net->ties) rows.push_back({Vertex(at[t.source]), Vertex(at[t.target]), (*types)[t.type], 0, t.weight});
+        for (const Tie& t : net->ties) rows.push_back({Vertex(at[t.source]), Vertex(at[t.target]), std::uint32_t((*types)[t.type]), 0, t.weight});
     }
     NetworkOptions options = before.options;
     options.types = u.types;

@@ -43,7 +43,7 @@ inline SmallDistrict small_district(const std::vector<std::tuple<std::string, st
         }
     }
     std::vector<TieRow> rows;
-    for (const auto& [a, b, type] : ties) rows.push_back({a, b, type, 0, 1.0});
+    for (const auto& [a, b, type] : ties) rows.push_back({a, b, std::uint32_t(type), 0, 1.0});
     NetworkOptions options;
     options.types = default_tie_types();
     d.net = build_network(std::move(list), {}, rows, options);
