@@ -338,9 +338,9 @@ std::string schools_section(const ReportData& d) {
     }
     html += "</tr></thead>\n<tbody>\n";
     for (std::size_t s = 0; s < d.schools.schools.size(); ++s) {
-        html += "<tr><td>" + h(school_label(d.schools.schools[s])) + "</td>";
+        html += "<tr data-id=\"" + h(d.schools.schools[s].id) + "\"><td>" + h(school_label(d.schools.schools[s])) + "</td>";
         if (has_risk) {
-            const std::string& level = d.school_risk[s].level;
+            const std::string& level = std::find_if(d.school_risk.begin(), d.school_risk.end(), [s](const RiskEntry& e) { return e.person == s; })->level;
             const int order = level == "high" ? 4 : level == "medium" ? 3 : level == "low" ? 2 : 1;
             html += fmt::format("<td class=\"level level-{}\" data-v=\"{}\">{}</td>", level == "no data" ? "none" : level, order, h(level));
         }

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <regex>
 #include <sstream>
 
 using namespace staffnet;
@@ -85,4 +87,22 @@ TEST_CASE("pseudonymised output (--pseudonymize) leaves no name or id anywhere",
     CHECK(leaks == 0);
     CHECK(everything.find("test key, not secret") == std::string::npos);
     ::unsetenv("STAFFNET_KEY");
+}
+
+TEST_CASE("every school's risk level in report.html is its level in schools_at_risk.csv", "[cli][example][report]") {
+    // The report once read the rank-sorted risk list by row number (Bluebird showed "high").
+    const CsvTable table = read_csv(example_out() + "/schools_at_risk.csv");
+    std::map<std::string, std::string> level;
+    for (const auto& row : table.rows) level[row[table.column("id")]] = row[table.column("level")];
+    const std::string html = test::slurp(example_out() + "/report.html");
+    const std::regex cell(R"(<tr data-id="([^"]+)"><td>[^<]*</td><td class="level [^"]*" data-v="\d">([^<]+)</td>)");
+    std::size_t checked = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator(); ++it) {
+        INFO("school " << (*it)[1]);
+        REQUIRE(level.count((*it)[1]) == 1);
+        CHECK((*it)[2] == level[(*it)[1]]);
+        ++checked;
+    }
+    CHECK(checked == level.size());
+    CHECK(level.size() == 40);  // examples/district: 40 schools
 }
