@@ -30,7 +30,7 @@ struct MetricsArgs {
 void list_metrics() {
     for (const Metric& m : metrics()) {
         std::string options;
-        for (const std::string& o : m.options) options += (options.empty() ? " [options: " : ", ") + o;
+        for (const OptionSpec& o : m.options) options += (options.empty() ? " [options: " : ", ") + o.name;
         std::cout << fmt::format("{:<26} {}{}\n", m.name, m.summary, options.empty() ? "" : options + "]");
     }
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <cstdint>
 #include <random>
 
 namespace staffnet {
@@ -50,13 +51,21 @@ EIIndex ei_index(const Network& net, const std::vector<std::string>& groups, std
     for (const auto& [name, id] : index) out.groups.emplace_back(name, ratio(external[id], internal[id]));
 
     if (std::isnan(out.network) || permutations == 0) return out;
-    std::mt19937_64 rng(seed);
-    std::vector<std::size_t> shuffled = label;
+    // Permutation r shuffles the observed labels with its own generator, seeded by (seed, r), so
+    // the permutations run in parallel and the result does not depend on the thread count; the
+    // values are summed in permutation order.
+    std::vector<double> values(permutations);
+#pragma omp parallel for schedule(static)
+    for (std::size_t p = 0; p < permutations; ++p) {
+        std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(p), std::uint32_t(std::uint64_t(p) >> 32)};
+        std::mt19937_64 rng(sequence);
+        std::vector<std::size_t> shuffled = label;
+        for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
+        values[p] = network_index(net, shuffled);
+    }
     std::size_t greater = 0, less = 0;
     double total = 0;
-    for (std::size_t p = 0; p < permutations; ++p) {
-        for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
-        const double x = network_index(net, shuffled);
+    for (const double x : values) {
         total += x;
         // Equal within rounding counts as equal, so a tie with the observed value is not lost.
         greater += x >= out.network - 1e-12;

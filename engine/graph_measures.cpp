@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <atomic>
 
 #include <omp.h>
@@ -111,6 +112,16 @@ double spread(const VertexScores& scores) {
     for (double x : scores) sum += top - x;
     return sum;
 }
+
+// Freeman centralisation maxima (igraph's): raw betweenness and undirected closeness.
+double betweenness_max(const Network& net) {
+    const double n = double(net.size());
+    return (n - 1.0) * (n - 1.0) * (n - 2.0) / (net.directed() ? 1.0 : 2.0);
+}
+double closeness_max(const Network& net) {
+    const double n = double(net.size());
+    return (n - 1.0) * (n - 2.0) / (2.0 * n - 3.0);
+}
 }  // namespace
 
 double degree_centralization(const Network& net) {
@@ -124,9 +135,8 @@ double betweenness_centralization(const Network& net, const PathSampling& sampli
     if (n < 3) return 0.0;
     Network unweighted = net;
     unweighted.options.weighted = false;
-    const double tmax = (n - 1.0) * (n - 1.0) * (n - 2.0) / (net.directed() ? 1.0 : 2.0);
     return spread(betweenness(unweighted, {.normalized = false, .samples = sampling.samples, .seed = sampling.seed,
-                                           .progress = sampling.progress})) / tmax;
+                                           .progress = sampling.progress})) / betweenness_max(net);
 }
 
 double closeness_centralization(const Network& net, const PathSampling& sampling) {
@@ -135,7 +145,7 @@ double closeness_centralization(const Network& net, const PathSampling& sampling
     Network g = as_undirected(net);
     g.options.weighted = false;
     return spread(closeness(g, {.samples = sampling.samples, .seed = sampling.seed, .progress = sampling.progress})) /
-           ((n - 1.0) * (n - 2.0) / (2.0 * n - 3.0));
+           closeness_max(net);
 }
 
 double assortativity(const Network& net, const std::vector<std::string>& labels) {
@@ -170,7 +180,35 @@ double assortativity(const Network& net, const std::vector<std::string>& labels)
 }
 
 std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling) {
-    const Distances d = distances(net, sampling);
+    return graph_measures(net, seed, sampling, {});
+}
+
+Distances distances_from(const Network& net, const PathPass& pass) {
+    if (pass.sampled || pass.distance_sum.size() != net.size())
+        throw std::invalid_argument("distances needs an exact path pass of the same network");
+    const VertexScores comp = component(net);
+    Distances out;
+    double total = 0.0, k = 0.0;
+    for (Vertex v = 0; v < net.size(); ++v)
+        if (comp[v] == 1.0) {
+            k += 1.0;
+            total += pass.distance_sum[v];  // whole numbers: exact in any order
+            out.diameter = std::max(out.diameter, pass.eccentricity[v]);
+        }
+    out.largest_component = std::size_t(k);
+    if (k < 2) return Distances{out.largest_component, 0, 0};
+    out.average_path_length = total / (k * (k - 1.0));
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling,
+                                                           const KnownResults& known) {
+    const PathPass* pass = known.paths;
+    if (pass && (!one_pass_applies(net) || pass->samples != sampling.samples || pass->seed != sampling.seed ||
+                 pass->closeness.size() != net.size()))
+        pass = nullptr;  // not this network's or not this sampling's: compute afresh
+    const double n = double(net.size());
+    const Distances d = pass && !pass->sampled ? distances_from(net, *pass) : distances(net, sampling);
     std::vector<std::string> schools = group_labels(net, "school");
     std::vector<std::pair<std::string, double>> out = {
         {"nodes", double(net.size())},
@@ -184,8 +222,10 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         {"diameter", d.diameter},
         {"average_path_length", d.average_path_length},
         {"degree_centralization", degree_centralization(net)},
-        {"betweenness_centralization", betweenness_centralization(net, sampling)},
-        {"closeness_centralization", closeness_centralization(net, sampling)},
+        {"betweenness_centralization",
+         !pass ? betweenness_centralization(net, sampling) : n < 3 ? 0.0 : spread(betweenness_from(net, *pass, false)) / betweenness_max(net)},
+        {"closeness_centralization",
+         !pass ? closeness_centralization(net, sampling) : n < 3 ? 0.0 : spread(pass->closeness) / closeness_max(net)},
     };
     const auto add_partition = [&](const std::string& count_key, const std::string& modularity_key,
                                    const VertexScores& c) {
@@ -194,8 +234,8 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         out.emplace_back(count_key, c.empty() ? 0.0 : *std::max_element(c.begin(), c.end()));
         out.emplace_back(modularity_key, modularity(net, labels));
     };
-    add_partition("communities", "modularity_communities", louvain(net, {.seed = seed}));
-    add_partition("communities_leiden", "modularity_leiden", leiden(net, {.seed = seed}));
+    add_partition("communities", "modularity_communities", known.louvain ? *known.louvain : louvain(net, {.seed = seed}));
+    add_partition("communities_leiden", "modularity_leiden", known.leiden ? *known.leiden : leiden(net, {.seed = seed}));
     if (std::any_of(schools.begin(), schools.end(), [](const std::string& s) { return !s.empty(); }))
         out.emplace_back("modularity_schools", modularity(net, schools));
     std::vector<std::string> attributes = {"role", "school"};

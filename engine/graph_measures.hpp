@@ -1,6 +1,7 @@
 #pragma once
 // Whole-network measures: size, density, reciprocity, transitivity, distances, centralisation,
 // modularity and assortativity.
+#include "engine/centrality.hpp"
 #include "engine/network.hpp"
 #include "engine/progress.hpp"
 
@@ -59,5 +60,20 @@ double assortativity(const Network& net, const std::vector<std::string>& labels)
 /// Louvain is seeded with `seed`; distances and centralisations follow `sampling`.
 std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed = 42,
                                                            const PathSampling& sampling = {});
+
+/// Results a caller already has for `net`, reused by graph_measures instead of computed again.
+/// Each must have been computed with the same seed and sampling as the measures.
+struct KnownResults {
+    const PathPass* paths = nullptr;       // path_pass(net, sampling.samples, sampling.seed)
+    const VertexScores* louvain = nullptr; // louvain(net, {.seed = seed})
+    const VertexScores* leiden = nullptr;  // leiden(net, {.seed = seed})
+};
+
+/// The same measures, reusing `known`: equal, bit for bit, to graph_measures(net, seed, sampling).
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling,
+                                                           const KnownResults& known);
+
+/// Distances (see distances()) from an exact path pass of `net`.
+Distances distances_from(const Network& net, const PathPass& pass);
 
 }  // namespace staffnet
