@@ -55,13 +55,24 @@ EIIndex ei_index(const Network& net, const std::vector<std::string>& groups, std
     // the permutations run in parallel and the result does not depend on the thread count; the
     // values are summed in permutation order.
     std::vector<double> values(permutations);
-#pragma omp parallel for schedule(static)
-    for (std::size_t p = 0; p < permutations; ++p) {
-        std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(p), std::uint32_t(std::uint64_t(p) >> 32)};
-        std::mt19937_64 rng(sequence);
-        std::vector<std::size_t> shuffled = label;
-        for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
-        values[p] = network_index(net, shuffled);
+    // The ties' ends as two flat arrays, and labels as 32-bit numbers: each permutation is then
+    // one pass over contiguous memory.
+    std::vector<std::uint32_t> from, to;
+    for_each_tie(net, [&](Vertex u, Vertex v) { from.push_back(std::uint32_t(u)), to.push_back(std::uint32_t(v)); });
+    const std::vector<std::uint32_t> observed(label.begin(), label.end());
+#pragma omp parallel
+    {
+        std::vector<std::uint32_t> shuffled;
+#pragma omp for schedule(static)
+        for (std::size_t p = 0; p < permutations; ++p) {
+            std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(p), std::uint32_t(std::uint64_t(p) >> 32)};
+            std::mt19937_64 rng(sequence);
+            shuffled = observed;
+            for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
+            std::size_t internal = 0;
+            for (std::size_t t = 0; t < from.size(); ++t) internal += shuffled[from[t]] == shuffled[to[t]];
+            values[p] = ratio(double(from.size() - internal), double(internal));
+        }
     }
     std::size_t greater = 0, less = 0;
     double total = 0;
