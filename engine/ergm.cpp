@@ -152,8 +152,8 @@ struct Mple {
 
 Mple mple(const ErgmModel& model, const DenseGraph& observed, const Dyads& dyads) {
     const std::size_t p = model.size(), rows = dyads.ends.size();
-    Matrix x(Eigen::Index(rows), Eigen::Index(p));
-    Vector y(Eigen::Index(rows));
+    Matrix x(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(p));
+    Vector y(static_cast<Eigen::Index>(rows));
     DenseGraph g = observed;
     std::vector<double> delta(p);
     for (std::size_t r = 0; r < rows; ++r) {
@@ -179,7 +179,7 @@ Mple mple(const ErgmModel& model, const DenseGraph& observed, const Dyads& dyads
     Mple m;
     m.beta = Vector::Zero(Eigen::Index(p));
     double deviance = std::numeric_limits<double>::infinity();
-    Vector mu(Eigen::Index(rows)), w(Eigen::Index(rows));
+    Vector mu(static_cast<Eigen::Index>(rows)), w(static_cast<Eigen::Index>(rows));
     for (int iteration = 0; iteration < 100; ++iteration) {
         const Vector eta = x * m.beta;
         double dev = 0;
@@ -450,7 +450,7 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
         log_kappa += log_mean_exp(samples[s] * step / 2) - log_mean_exp(-(samples[s + 1] * step) / 2);
     // The samples hold g - g_obs, so log κ computed from them is of exp(θ·(g - g_obs)) beyond θ_0:
     // ℓ(θ) = θ·g_obs - log κ(θ) = -(log κ_rel(θ)) where κ_rel uses g - g_obs; κ(θ_0) known for g.
-    Vector g_obs(Eigen::Index(p));
+    Vector g_obs(static_cast<Eigen::Index>(p));
     for (std::size_t k = 0; k < p; ++k) g_obs[Eigen::Index(k)] = obs[k];
     // log κ(θ) = log κ(θ_0) + Σ log ratios, where each ratio with g - g_obs differs from the ratio
     // with g by -Δ·g_obs; adding them up gives -(θ - θ_0)·g_obs.

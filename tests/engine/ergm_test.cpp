@@ -259,3 +259,172 @@ TEST_CASE("ergm MPLE of dyad-independent models equals R glm", "[ergm]") {
         }
     }
 }
+
+namespace {
+
+// A layer of a classic network with its model.
+struct Case {
+    Network net;
+    DenseGraph y;
+};
+
+Case classic(const std::string& dataset, bool directed, const std::string& relation) {
+    Case c{test::classic_network(dataset, directed, false), {}};
+    for (std::size_t t = 0; t < c.net.options.types.size(); ++t)
+        if (c.net.options.types[t].name == relation) c.y = dense_graph(layer(c.net, t));
+    return c;
+}
+
+// Small MCMC settings, so that every fit here takes a fraction of a second.
+ErgmOptions quick(unsigned seed = 1) {
+    ErgmOptions o;
+    o.seed = seed;
+    o.sample_size = 1024;
+    o.interval = 128;
+    o.burn_in = 4096;
+    o.bridges = 8;
+    return o;
+}
+
+const ErgmCoefficient& coefficient(const ErgmFit& fit, const std::string& name) {
+    for (const ErgmCoefficient& c : fit.coefficients)
+        if (c.name == name) return c;
+    throw std::out_of_range(name);
+}
+
+void check_converged(const ErgmFit& fit) {
+    CHECK(fit.method == "mcmcmle");
+    CHECK(fit.converged);
+    CHECK(fit.warnings.empty());
+    for (const ErgmCoefficient& c : fit.coefficients) {
+        INFO(c.name << " observed " << c.observed << " simulated " << c.simulated_mean << " sd " << c.simulated_sd);
+        CHECK(std::abs(c.simulated_mean - c.observed) < 0.1 * c.simulated_sd);
+        CHECK(std::abs(c.mcmc_t_ratio) < 0.1);
+        CHECK(c.std_error > 0);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("ergm Florentine marriage matches statnet's published estimates", "[ergm][mcmc]") {
+    const Case flo = classic("padgett_florentine", false, "marriage");
+    // Hunter, Handcock, Butts, Goodreau & Morris (2008), "ergm: A package to fit, simulate and
+    // diagnose exponential-family models for networks", J. Stat. Softw. 24(3), section 5:
+    // flomarriage ~ edges gives -1.609 (0.2449), logit(20/120).
+    const ErgmFit edges = fit_ergm(parse_ergm_model("edges", flo.net), flo.y);
+    CHECK(edges.coefficients[0].estimate == Approx(std::log(20.0 / 100.0)).margin(1e-9));
+    CHECK(edges.coefficients[0].std_error == Approx(0.2449).margin(1e-4));
+    CHECK(edges.log_likelihood == Approx(20 * std::log(20.0 / 120) + 100 * std::log(100.0 / 120)).margin(1e-9));
+    // The statnet workshop tutorial (Sunbelt 2016 and later, "Exponential-family random graph
+    // models using statnet", section on flomarriage ~ edges + nodecov('wealth')), an exact MLE:
+    // edges -2.594929 (0.536056), nodecov.wealth 0.010546 (0.004674).
+    const ErgmFit wealth = fit_ergm(parse_ergm_model("edges + nodecov(wealth)", flo.net), flo.y);
+    CHECK(coefficient(wealth, "edges").estimate == Approx(-2.594929).margin(1e-6));
+    CHECK(coefficient(wealth, "edges").std_error == Approx(0.536056).margin(1e-6));
+    CHECK(coefficient(wealth, "nodecov.wealth").estimate == Approx(0.010546).margin(1e-6));
+    CHECK(coefficient(wealth, "nodecov.wealth").std_error == Approx(0.004674).margin(1e-6));
+    // The same tutorial's flomarriage ~ edges + triangle, an MCMC MLE: edges about -1.68 (0.35),
+    // triangle about 0.16 (0.59) (the digits vary with statnet's seed); ours within two of our
+    // standard errors.
+    const ErgmFit triangle = fit_ergm(parse_ergm_model("edges + triangle", flo.net), flo.y, {}, quick());
+    check_converged(triangle);
+    CHECK(std::abs(coefficient(triangle, "edges").estimate - -1.68) < 2 * coefficient(triangle, "edges").std_error);
+    CHECK(std::abs(coefficient(triangle, "triangle").estimate - 0.16) < 2 * coefficient(triangle, "triangle").std_error);
+    CHECK(coefficient(triangle, "edges").std_error == Approx(0.35).epsilon(0.15));
+    CHECK(coefficient(triangle, "triangle").std_error == Approx(0.59).epsilon(0.15));
+    CHECK_FALSE(triangle.log_likelihood_exact);
+}
+
+TEST_CASE("ergm MCMC MLE of a dyad-independent model finds the exact MLE", "[ergm][mcmc]") {
+    const Case flo = classic("padgett_florentine", false, "marriage");
+    const ErgmModel model = parse_ergm_model("edges + nodecov(wealth)", flo.net);
+    const ErgmFit exact = fit_ergm(model, flo.y);
+    ErgmOptions o = quick(3);
+    o.force_mcmc = true;
+    const ErgmFit mcmc = fit_ergm(model, flo.y, {}, o);
+    check_converged(mcmc);
+    for (std::size_t k = 0; k < 2; ++k) {
+        INFO(exact.coefficients[k].name);
+        CHECK(std::abs(mcmc.coefficients[k].estimate - exact.coefficients[k].estimate) < 0.25 * exact.coefficients[k].std_error);
+        CHECK(mcmc.coefficients[k].std_error == Approx(exact.coefficients[k].std_error).epsilon(0.15));
+    }
+    // Bridge sampling against the exact log-likelihood.
+    CHECK(mcmc.log_likelihood == Approx(exact.log_likelihood).margin(0.3));
+}
+
+TEST_CASE("ergm MCMC MLE converges on Lazega advice (directed) and Sampson liking", "[ergm][mcmc]") {
+    const Case lazega = classic("lazega_lawfirm", true, "advice");
+    const ErgmFit fit = fit_ergm(parse_ergm_model("edges + mutual + nodematch(office) + gwesp(0.5, fixed=TRUE) + gwidegree(0.5, fixed=TRUE)", lazega.net),
+                                 lazega.y, {}, quick());
+    check_converged(fit);
+    CHECK(coefficient(fit, "mutual").estimate > 0);  // advice is returned more than chance
+    CHECK(coefficient(fit, "nodematch.office").estimate > 0);
+    CHECK(coefficient(fit, "gwesp.fixed.0.5").estimate > 0);
+
+    const Case sampson = classic("sampson_monastery", true, "like_t3");
+    check_converged(fit_ergm(parse_ergm_model("edges + mutual + nodematch(group) + gwesp(0.5, fixed)", sampson.net), sampson.y, {}, quick()));
+}
+
+TEST_CASE("ergm results do not depend on the thread count", "[ergm][mcmc]") {
+    const Case flo = classic("padgett_florentine", false, "marriage");
+    const ErgmModel model = parse_ergm_model("edges + gwesp(0.25, fixed=TRUE)", flo.net);
+    ErgmOptions one = quick(5), two = quick(5);
+    one.threads = 1;
+    two.threads = 2;
+    const ErgmFit a = fit_ergm(model, flo.y, {}, one), b = fit_ergm(model, flo.y, {}, two);
+    for (std::size_t k = 0; k < a.coefficients.size(); ++k) {
+        CHECK(a.coefficients[k].estimate == b.coefficients[k].estimate);
+        CHECK(a.coefficients[k].std_error == b.coefficients[k].std_error);
+    }
+    CHECK(a.log_likelihood == b.log_likelihood);
+    const ErgmFit c = fit_ergm(model, flo.y, {}, quick(6));
+    CHECK(c.coefficients[0].estimate != a.coefficients[0].estimate);  // the seed matters
+}
+
+TEST_CASE("ergm goodness of fit counts degrees, shared partners and distances", "[ergm]") {
+    const DenseGraph g = dense_graph(small_undirected());
+    DenseGraph emptier = g;
+    emptier.toggle(1, 2);  // a path 0-2-3-1-0 around a square: every degree 2, no shared partner on a tie
+    const std::vector<GofRow> rows = ergm_gof(g, {g, emptier});
+    std::map<std::string, GofRow> at;
+    for (const GofRow& r : rows) at[r.statistic + " " + r.value] = r;
+    CHECK(at.at("degree 0").observed == 1);
+    CHECK(at.at("degree 2").observed == 2);
+    CHECK(at.at("degree 3").observed == 2);
+    CHECK(at.at("degree 2").mean == 3);  // 2 and 4
+    CHECK(at.at("degree 2").min == 2);
+    CHECK(at.at("degree 2").max == 4);
+    CHECK(at.at("degree 2").p_value == 1);  // one at, one above: twice min(1, 1/2)
+    CHECK(at.at("esp 1").observed == 4);
+    CHECK(at.at("esp 2").observed == 1);
+    CHECK(at.at("esp 0").max == 4);
+    CHECK(at.at("distance 1").observed == 5);
+    CHECK(at.at("distance 2").observed == 1);
+    CHECK(at.at("distance inf").observed == 4);
+    CHECK(at.at("distance 2").max == 2);  // 0-3 and 1-2 across the square
+    CHECK(rows.front().statistic == "degree");
+    CHECK(rows.back().value == "inf");
+}
+
+TEST_CASE("ergm treats the dyads of non-respondents as missing", "[ergm]") {
+    Network net = small_undirected();
+    net.people[4].responded = false;
+    net.people[0].responded = false;
+    // The combined ties: 01 02 12 13 23 and the social 34. Ties someone reported stay observed.
+    const DenseGraph all = dense_graph(net);
+    const std::vector<char> missing = missing_dyads(net, all);
+    std::size_t pairs = 0;
+    for (Vertex i = 0; i < 5; ++i)
+        for (Vertex j = i + 1; j < 5; ++j) pairs += missing[i * 5 + j];
+    CHECK(pairs == 4);  // 0-3, 0-4, 1-4, 2-4
+    CHECK(missing[3 * 5 + 0] == 1);
+    CHECK(missing[1 * 5 + 0] == 0);
+    CHECK(missing[4 * 5 + 3] == 0);
+    // Only person 4 silent, on the first layer: 6 dyads observed, 5 of them ties.
+    net.people[0].responded = true;
+    const DenseGraph y = dense_graph(layer(net, 0));
+    const ErgmFit fit = fit_ergm(parse_ergm_model("edges", net), y, missing_dyads(net, y));
+    CHECK(fit.dyads == 6);
+    CHECK(fit.missing_dyads == 4);
+    CHECK(fit.coefficients[0].estimate == Approx(std::log(5.0)).margin(1e-9));
+}
