@@ -86,6 +86,7 @@ nlohmann::ordered_json summary_json(const District& d, const AnalysisConfig& con
         j["layers"][name] = measures_json(whole_measures(one, config, &progress));
     }
     j["staffnet_version"] = STAFFNET_VERSION;
+    j["diagram_layout"] = layout_environment();  // what the diagrams' bytes depend on besides the input and seed
     return j;
 }
 

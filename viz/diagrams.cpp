@@ -600,6 +600,8 @@ std::size_t arrange_in_parts(Diagram& d, const std::vector<std::vector<std::size
                         {"pos", fmt::format("{:.2f},{:.2f}!", left + 0.31 * 14 * double(text.size()), bottom - gap - heading / 2)}},
                        -1});
     d.engine = "nop";
+    d.graph["overlap"] = "true";  // every position is set, with room between
+    if (d.nodes.size() > 200) d.graph["splines"] = "false";  // lines routed around a thousand names take minutes
     return in_grid;
 }
 
