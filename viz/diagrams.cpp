@@ -594,7 +594,7 @@ std::size_t arrange_in_parts(Diagram& d, const std::vector<std::vector<std::size
         x += 2 * gap;  // groups further apart than the people in one
     }
     for (std::size_t i = 0; i < d.nodes.size(); ++i) d.nodes[i].attributes["pos"] = fmt::format("{:.2f},{:.2f}!", at[i].x, at[i].y);
-    const std::string text = fmt::format("{} people alone or in twos and threes, not tied to the groups above", in_grid);
+    const std::string text = fmt::format("{} people alone or in twos and threes{}", in_grid, big.nodes.empty() ? "" : ", not tied to the groups above");
     d.nodes.push_back({text,
                        {{"shape", "plaintext"}, {"fontname", "Helvetica"}, {"fontsize", "14"}, {"fontcolor", "#444444"},
                         {"pos", fmt::format("{:.2f},{:.2f}!", left + 0.31 * 14 * double(text.size()), bottom - gap - heading / 2)}},
