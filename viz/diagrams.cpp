@@ -329,9 +329,10 @@ Diagram district_sociogram(const Network& net, const SchoolTable& schools, const
     d.directed = net.directed();
     d.engine = large ? "sfdp" : "nop";
     d.graph = base_graph();
-    // sfdp's overlap removal (prism) moved the dots of a 20,000-person sociogram differently on
-    // every run; "prism0" keeps only its first step, which scales the layout to the dots' sizes
-    // (arithmetic, the same on every run). Pinned positions (nop) need none.
+    // sfdp's overlap removal (prism) gave a 20,000-person sociogram different bytes on every run,
+    // and the same bytes with address-space randomisation off: it visits its triangulation in an
+    // order that depends on where things sit in memory. "prism0" keeps only its first step, which
+    // scales the layout to the dots' sizes (arithmetic). Pinned positions (nop) need none.
     d.graph.insert({{"start", std::to_string(config.seed)}, {"splines", "false"}, {"overlap", large ? "prism0" : "true"},
                     {"fontsize", large ? "40" : "22"}});
 
