@@ -4,6 +4,7 @@
 #include "io/risk_tables.hpp"
 #include "io/table.hpp"
 #include "viz/outreach.hpp"
+#include "viz/render.hpp"
 #include "viz/report.hpp"
 
 #include <algorithm>
@@ -100,6 +101,7 @@ nlohmann::ordered_json summary_json(const Analysis& a, const std::vector<std::st
     j["community_algorithm"] = "louvain";
     for (const auto& [name, measures] : a.layers) j["layers"][name] = measures_json(measures);
     j["staffnet_version"] = STAFFNET_VERSION;
+    j["diagram_layout"] = layout_environment();  // what the diagrams' bytes depend on besides the input and seed
     return j;
 }
 

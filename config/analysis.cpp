@@ -215,7 +215,7 @@ void read_colours(Reader& r, const YAML::Node& node, const std::string& where, c
 
 void read_diagrams(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
     DiagramConfig& d = config.diagrams;
-    if (!r.keys(node, "diagrams", {"draw", "formats", "size_by", "labels", "large_network", "ties_per_person", "sociogram_limit", "colours"})) return;
+    if (!r.keys(node, "diagrams", {"draw", "formats", "size_by", "labels", "large_network", "ties_per_person", "sociogram_limit", "school_limit", "colours"})) return;
     if (const YAML::Node draw = node["draw"]) {
         const std::vector<std::string> kinds = {"sociogram", "bridge_map", "schools"};
         const std::vector<std::string> names = read_names(r, draw, "draw");
@@ -242,6 +242,7 @@ void read_diagrams(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
     r.scalar(node, "large_network", d.large_network, "a whole number of people");
     r.scalar(node, "ties_per_person", d.ties_per_person, "a whole number");
     r.scalar(node, "sociogram_limit", d.sociogram_limit, "a whole number of people");
+    r.scalar(node, "school_limit", d.school_limit, "a whole number of people");
     const YAML::Node colours = node["colours"];
     if (!colours || !r.keys(colours, "diagrams.colours", {"roles", "tie_types", "highlight"})) return;
     read_colours(r, colours["roles"], "colours.roles", roles(), d.role_colours);
