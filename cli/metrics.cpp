@@ -89,6 +89,8 @@ void run_metrics(const MetricsArgs& args) {
         options.seed = args.seed;
         requests.push_back({name, options});
     }
+    if (args.summary)
+        for (const std::string& note : graph_measure_notes(net)) std::cerr << "staffnet: note: " << note << '\n';
     std::vector<ScoreColumn> columns;
     for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
 

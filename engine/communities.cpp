@@ -385,4 +385,22 @@ double modularity(const Network& net, const std::vector<std::string>& groups, do
     return q;
 }
 
+double undirected_modularity(const Network& net, const std::vector<std::string>& groups, double resolution) {
+    const Level level = undirected_view(net);
+    if (level.total == 0.0) return 0.0;
+    std::map<std::string, std::size_t> index;
+    std::vector<std::size_t> group(net.size());
+    for (std::size_t v = 0; v < net.size(); ++v) group[v] = index.try_emplace(groups.at(v), index.size()).first->second;
+    std::vector<double> inside(index.size(), 0.0), degree(index.size(), 0.0);
+    for (std::size_t u = 0; u < net.size(); ++u) {
+        degree[group[u]] += level.degree[u];
+        for (const auto& [v, w] : level.adjacency[u])
+            if (group[v] == group[u]) inside[group[u]] += w;  // each pair twice, as the total
+    }
+    double q = 0.0;
+    for (std::size_t c = 0; c < inside.size(); ++c)
+        q += inside[c] / level.total - resolution * (degree[c] / level.total) * (degree[c] / level.total);
+    return q;
+}
+
 }  // namespace staffnet

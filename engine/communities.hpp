@@ -43,4 +43,9 @@ VertexScores leiden(const Network& net, const LeidenOptions& options = {});
 /// directed form Σ_c L_c/m - γ d_c^out d_c^in / m². 0 when there are no ties.
 double modularity(const Network& net, const std::vector<std::string>& groups, double resolution = 1.0);
 
+/// Modularity of a grouping on the undirected view Louvain and Leiden optimise: a pair's weight is
+/// the sum of its arcs (a mutual tie counts twice, a one-way tie once; unweighted, each arc is 1),
+/// Σ_c L_c/m - γ (d_c / 2m)². Equals `modularity` on an undirected network. 0 when there are no ties.
+double undirected_modularity(const Network& net, const std::vector<std::string>& groups, double resolution = 1.0);
+
 }  // namespace staffnet
