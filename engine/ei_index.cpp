@@ -1,5 +1,6 @@
 #include "engine/ei_index.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <cstdint>
@@ -98,6 +99,24 @@ VertexScores ei_actor(const Network& net, const std::vector<std::string>& groups
     });
     VertexScores out(net.size());
     for (std::size_t v = 0; v < net.size(); ++v) out[v] = ratio(external[v], internal[v]);
+    return out;
+}
+
+VertexScores ei_actor_contacts(const Network& net, const std::vector<std::string>& groups) {
+    std::vector<std::vector<Vertex>> contacts(net.size());
+    for_each_tie(net, [&](Vertex u, Vertex v) {
+        if (u == v) return;
+        contacts[u].push_back(v);
+        contacts[v].push_back(u);
+    });
+    VertexScores out(net.size());
+    for (std::size_t u = 0; u < net.size(); ++u) {
+        std::sort(contacts[u].begin(), contacts[u].end());
+        contacts[u].erase(std::unique(contacts[u].begin(), contacts[u].end()), contacts[u].end());
+        double external = 0, internal = 0;
+        for (Vertex v : contacts[u]) (groups[u] == groups[v] ? internal : external) += 1;
+        out[u] = ratio(external, internal);
+    }
     return out;
 }
 
