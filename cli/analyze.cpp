@@ -134,6 +134,7 @@ std::vector<RiskEntry> add_risk_outputs(const District& d, const AnalysisConfig&
 }
 
 void run_analysis(const AnalyzeArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);  // before minutes of analysis
     Progress progress(stderr_is_terminal(), args.progress);
     AnalysisConfig config;
     District d = load_and_report(args.config, config);

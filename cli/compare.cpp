@@ -202,6 +202,7 @@ std::vector<std::string> school_ids(const SchoolTable& t) {
 }
 
 void run_compare(const CompareArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);
     std::array<Wave, 2> w = load(args);
     apply_privacy(args.output, w[0].config, {&w[0].district.network, &w[1].district.network});
     for (Wave& wave : w) analyse(wave);

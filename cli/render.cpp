@@ -23,6 +23,7 @@ struct RenderArgs {
 };
 
 void run_render(const RenderArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
     apply_privacy(args.output, config, {&d.network});
