@@ -137,7 +137,7 @@ void run_analysis(const AnalyzeArgs& args) {
     check_output_folder(args.output.out_dir, args.output.force);  // before minutes of analysis
     Progress progress(stderr_is_terminal(), args.progress);
     AnalysisConfig config;
-    District d = load_and_report(args.config, config);
+    District d = load_and_report(args.config, config, args.output);
     apply_privacy(args.output, config, {&d.network});
     const Network& net = d.network;
     DiagramConfig diagrams = config.diagrams;

@@ -191,8 +191,9 @@ void read_risk(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
 }
 
 void read_privacy(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
-    if (!r.keys(node, "privacy", {"key"})) return;
+    if (!r.keys(node, "privacy", {"key", "safe_attributes"})) return;
     r.scalar(node, "key", config.privacy_key, "a secret text");
+    config.safe_attributes = read_names(r, node["safe_attributes"], "safe_attributes");
 }
 
 bool is_colour(const std::string& text) {
