@@ -5,6 +5,7 @@
 #include "engine/change.hpp"
 #include "engine/graph_measures.hpp"
 #include "io/change_tables.hpp"
+#include "io/privacy.hpp"
 #include "viz/change.hpp"
 
 #include <nlohmann/json.hpp>
@@ -97,7 +98,11 @@ std::array<Wave, 2> load(const CompareArgs& args) {
             w[i].district = std::move(districts[i]);
         }
     }
-    for (const Wave& wave : w) report_loaded(wave.district, wave.config.file + (wave.wave.empty() ? "" : " (wave " + wave.wave + ")"));
+    for (Wave& wave : w) {
+        if (args.output.pseudonymize || args.output.research)  // stderr follows the files
+            pseudonymize_messages(wave.district.warnings, wave.district.network, pseudonym_key(wave.config));
+        report_loaded(wave.district, wave.config.file + (wave.wave.empty() ? "" : " (wave " + wave.wave + ")"));
+    }
     return w;
 }
 
@@ -192,6 +197,7 @@ std::vector<std::string> school_ids(const SchoolTable& t) {
 }
 
 void run_compare(const CompareArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);
     std::array<Wave, 2> w = load(args);
     apply_privacy(args.output, w[0].config, {&w[0].district.network, &w[1].district.network});
     for (Wave& wave : w) analyse(wave);

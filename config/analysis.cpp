@@ -191,8 +191,9 @@ void read_risk(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
 }
 
 void read_privacy(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
-    if (!r.keys(node, "privacy", {"key"})) return;
+    if (!r.keys(node, "privacy", {"key", "safe_attributes"})) return;
     r.scalar(node, "key", config.privacy_key, "a secret text");
+    config.safe_attributes = read_names(r, node["safe_attributes"], "safe_attributes");
 }
 
 bool is_colour(const std::string& text) {
@@ -310,8 +311,14 @@ void read_tie_types(Reader& r, const YAML::Node& map, std::vector<TieType>& out)
         return;
     }
     out.clear();
+    std::map<std::string, int> declared;  // name as YAML resolves it (null: and ~: are both "null") -> line
     for (const auto& kv : map) {
-        TieType type{kv.first.as<std::string>(), 1.0, false, ""};
+        TieType type{kv.first.IsNull() ? "null" : kv.first.as<std::string>(), 1.0, false, ""};
+        if (const auto [it, fresh] = declared.try_emplace(type.name, kv.first.Mark().line + 1); !fresh) {
+            r.problems.error(r.at(kv.first, "tie type '" + type.name + "' is declared twice (first on line " + std::to_string(it->second) + ")",
+                                  "keep one entry for each tie type"));
+            continue;
+        }
         type.code = type.name.substr(0, 1);
         if (kv.second && !kv.second.IsNull() && r.keys(kv.second, "tie_types." + type.name, {"weight", "close", "code"})) {
             r.scalar(kv.second, "weight", type.weight, "a positive number");
@@ -347,6 +354,10 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
             r.scalar(data, "ties", ties, "a file path");
             r.scalar(data, "network", config.network_file, "a file path");
             r.scalar(data, "schools", schools, "a file path");
+            for (const char* key : {"people", "ties", "network", "schools"})  // "" would name the config's own folder
+                if (data[key] && data[key].IsScalar() && data[key].Scalar().empty())
+                    r.problems.error(r.at(data[key], std::string("data: ") + key + " is an empty path",
+                                          "give the path of the file, or remove the line to use the default"));
             if (data["network"] && (data["people"] || data["ties"]))
                 r.problems.error(r.at(data["network"], "data: network holds both people and ties, so it replaces people and ties",
                                       "remove data: people and data: ties, or data: network"));

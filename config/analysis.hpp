@@ -53,6 +53,7 @@ struct AnalysisConfig {
     std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
     DiagramConfig diagrams;               // `diagrams:` in the YAML
     std::string privacy_key;              // key for --pseudonymize when STAFFNET_KEY is not set
+    std::vector<std::string> safe_attributes;  // free-text people.csv columns kept in --research output
     unsigned seed = 42;
 };
 

@@ -219,13 +219,13 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
                 if (net.people[x].role == "district_team") ++district_ties, only_member = x;
             if (district_ties == 0) reason(w.no_district_tie, "no tie to any district team member");
             if (district_ties == 1)
-                reason(w.single_district_tie, "tied to only one district team member (" + short_name(net.people[only_member].name) + ")");
+                reason(w.single_district_tie, "tied to only one district team member (" + short_name(net.people[only_member].display_name()) + ")");
             if (d.nearest[v] != far && d.nearest[v] >= 2) {
                 std::vector<Vertex> via;
                 for (Vertex x : d.adjacency[v])
                     if (d.nearest[x] + 1 == d.nearest[v]) via.push_back(x);
                 if (via.size() == 1)
-                    reason(w.single_path, "only connection to the district runs through one person (" + short_name(net.people[via[0]].name) + ")");
+                    reason(w.single_path, "only connection to the district runs through one person (" + short_name(net.people[via[0]].display_name()) + ")");
             }
         }
         if (d.nearest[v] == far && deg[v] > 0 && options.rule != IsolateRule::cut_off)
@@ -307,7 +307,7 @@ std::vector<RiskEntry> school_risk(const Network& net, const SchoolTable& school
             std::string who;
             for (Vertex m : d.members)
                 for (Vertex x : members[s])
-                    if (std::binary_search(d.adjacency[m].begin(), d.adjacency[m].end(), x)) who = short_name(net.people[m].name);
+                    if (std::binary_search(d.adjacency[m].begin(), d.adjacency[m].end(), x)) who = short_name(net.people[m].display_name());
             reason(w.school_one_member, "only connection to the district runs through one person (" + who + ")");
         }
         if (ties > 0 && value("has_close_connection", s) == 0) reason(w.school_no_close_tie, "no close connection to the district team");

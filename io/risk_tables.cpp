@@ -15,7 +15,7 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 
 std::string contact_text(const Network& net, const std::vector<Contact>& contacts) {
     std::vector<std::string> parts;
-    for (const Contact& c : contacts) parts.push_back(net.people[c.member].name.get() + " (" + c.why + ")");
+    for (const Contact& c : contacts) parts.push_back(net.people[c.member].display_name() + " (" + c.why + ")");
     return joined(parts, "; ");
 }
 

@@ -415,9 +415,10 @@ std::string patterns_section(const ReportData& d) {
         "</thead>\n<tbody>\n",
         d.min_group_size);
     for (const GroupPattern& p : d.patterns) {
-        html += "<tr><td>" + h(pretty(p.attribute)) + "</td><td>" + h(p.group) + "</td>" + num_cell(double(p.people));
+        // A suppressed group's size is hidden too: with the others' sizes it would give its figures away.
+        html += "<tr><td>" + h(pretty(p.attribute)) + "</td><td>" + h(p.group) + "</td>" + num_cell(p.suppressed ? NAN : double(p.people));
         if (p.suppressed) {
-            html += fmt::format("<td colspan=\"4\" class=\"suppressed\">suppressed: fewer than {} people</td>", d.min_group_size);
+            html += "<td colspan=\"4\" class=\"suppressed\">suppressed: " + h(suppression_reason(p, d.min_group_size)) + "</td>";
         } else {
             html += fmt::format("<td class=\"n\" data-v=\"{}\">{}</td>", std::isfinite(p.isolation_rate) ? fmt::format("{}", p.isolation_rate) : "",
                                 std::isfinite(p.isolation_rate) ? fmt::format("{:.0f}%", 100 * p.isolation_rate) : "–");
