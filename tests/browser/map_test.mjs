@@ -40,12 +40,12 @@ function check(ok, what, detail = '') {
 }
 
 const scratch = [];
-function analyze(config, name, extra = []) {
+function analyze(config, name, extra = [], env = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `staffnet-map-${name}-`));
   scratch.push(dir);
   const out = path.join(dir, 'out');
   const started = Date.now();
-  const run = spawnSync(staffnet, ['analyze', config, '--out', out, ...extra], { encoding: 'utf8' });
+  const run = spawnSync(staffnet, ['analyze', config, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (run.status !== 0) throw new Error(`staffnet analyze ${config} failed (${run.status}):\n${run.stderr}`);
   return { report: path.join(out, 'report.html'), seconds: (Date.now() - started) / 1000, dir };
 }
@@ -243,7 +243,8 @@ try {
   await t.context.close();
 
   // 3. Privacy: with --pseudonymize the map holds pseudonyms only.
-  const pseudo = analyze(path.join(example, 'config.yaml'), 'pseudo', ['--pseudonymize']);
+  const pseudo = analyze(path.join(example, 'config.yaml'), 'pseudo', ['--pseudonymize'],
+                       { STAFFNET_KEY: 'map test key, not secret' });
   const mapData = fs.readFileSync(pseudo.report, 'utf8').match(/<script type="application\/json" id="map-data">([^<]*)<\/script>/)[1];
   const leaked = people.filter((p) => mapData.includes(p.name) || mapData.includes(`"${p.id}"`)).map((p) => p.name);
   check(leaked.length === 0, '--pseudonymize: no real name or id is in the map data', leaked.slice(0, 5).join(', '));
