@@ -100,7 +100,8 @@
         line.setAttribute('x2', b.x + ox); line.setAttribute('y2', b.y + oy);
         line.setAttribute('stroke', type.colour);
         line.setAttribute('data-source', a.id); line.setAttribute('data-target', b.id); line.setAttribute('data-type', type.name);
-        if (!type.close) line.setAttribute('class', 'loose');
+        var cls = (type.close ? '' : 'loose') + (a.role === 'district_team' || b.role === 'district_team' ? ' team' : '');
+        if (cls) line.setAttribute('class', cls.trim());
         lines[k] = line;
         tieFrag.appendChild(line);
       });
@@ -129,7 +130,10 @@
     gPeople.node().appendChild(peopleFrag);
     gLabels.node().appendChild(labelFrag);
     colourPeople();
+    filterApplied = false;
+    fresh.forEach(function (i) { personState[i] = 0; });
     applyFilters();
+    filterApplied = true;
   }
 
   // ------------------------------------------------------------------ zoom and labels
@@ -151,9 +155,13 @@
   // Labels: 10 CSS px when the map is fitted, growing with the zoom up to 18 px; names of everyone
   // appear once people are far enough apart to read them.
   var fitted = 1;
+  var large = people.length > 1500;
   function sizeLabels(k) {
     var px = Math.min(18, 10 * Math.max(1, Math.pow(k / fitted, 0.35)));
     gLabels.style('font-size', (px / k) + 'px');
+    // Lines keep about one CSS pixel whatever the zoom (one attribute, not one per line).
+    gTies.style('--w', String(1.2 / k));
+    svg.classed('quiet-ties', large && k / fitted < 3);
     gLabels.selectAll('text.school').style('font-size', (Math.max(11, px + 1) / k) + 'px');
     svg.classed('show-all', k / fitted >= (data.whole && people.length > 400 ? 5 : 2.5));
   }
@@ -334,7 +342,8 @@
     applyFilters();
   });
 
-  var visible = new Uint8Array(people.length), tieVisible = new Uint8Array(ties.length);
+  var visible = new Uint8Array(people.length).fill(1), tieVisible = new Uint8Array(ties.length).fill(1);
+  var filterApplied = true;  // false while new elements are being drawn: set every class once
   function applyFilters() {
     var roles = {}, types = {}, levels = {}, chosen = {};
     roleBoxes.forEach(function (b) { roles[b.value] = b.checked; });
@@ -346,15 +355,17 @@
     people.forEach(function (p, i) {
       var inSchool = !anySchool || (p.school !== null && chosen[p.school]);
       if (onlyTeamAndChosen) inSchool = p.role === 'district_team' || (anySchool && p.school !== null && chosen[p.school]);
-      visible[i] = roles[p.role] !== false && levels[p.risk] !== false && inSchool ? 1 : 0;
-      if (circles[i]) {
-        circles[i].classList.toggle('filtered', !visible[i]);
-        labels[i].classList.toggle('filtered', !visible[i]);
+      var now = roles[p.role] !== false && levels[p.risk] !== false && inSchool ? 1 : 0;
+      if (circles[i] && (now !== visible[i] || !filterApplied)) {
+        circles[i].classList.toggle('filtered', !now);
+        labels[i].classList.toggle('filtered', !now);
       }
+      visible[i] = now;
     });
     ties.forEach(function (t, k) {
-      tieVisible[k] = visible[t[0]] && visible[t[1]] && types[String(t[2])] ? 1 : 0;
-      if (lines[k]) lines[k].classList.toggle('filtered', !tieVisible[k]);
+      var now = visible[t[0]] && visible[t[1]] && types[String(t[2])] ? 1 : 0;
+      if (lines[k] && (now !== tieVisible[k] || !filterApplied)) lines[k].classList.toggle('filtered', !now);
+      tieVisible[k] = now;
     });
     schools.forEach(function (s, i) {
       var off = (anySchool && !chosen[i]) || (onlyTeamAndChosen && !chosen[i]);
@@ -373,21 +384,25 @@
   // ------------------------------------------------------------------ focus and the card
   var focus = null;  // { kind: 'person' | 'school', index }
   var card = document.getElementById('map-card'), app = document.querySelector('#map .map-app');
+  // 0: normal, 1: lit, 2: dimmed; elements are touched only when their state changes.
+  var personState = new Uint8Array(people.length), tieState = new Uint8Array(ties.length);
+  function setPerson(i, state) {
+    if (personState[i] === state || !circles[i]) return;
+    personState[i] = state;
+    circles[i].classList.toggle('dimmed', state === 2);
+    labels[i].classList.toggle('dimmed', state === 2);
+    labels[i].classList.toggle('lit', state === 1);
+  }
+  function setTie(k, state) {
+    if (tieState[k] === state || !lines[k]) return;
+    tieState[k] = state;
+    lines[k].classList.toggle('dimmed', state === 2);
+    lines[k].classList.toggle('lit', state === 1);
+  }
   function setDimmed(litPeople, litTies, litSchool) {
     svg.classed('focusing', true);
-    for (var i = 0; i < people.length; i++) {
-      if (!circles[i]) continue;
-      var on = litPeople.has(i);
-      circles[i].classList.toggle('dimmed', !on);
-      labels[i].classList.toggle('dimmed', !on);
-      labels[i].classList.toggle('lit', on);
-    }
-    for (var k = 0; k < ties.length; k++) {
-      if (!lines[k]) continue;
-      var lit = litTies.has(k);
-      lines[k].classList.toggle('dimmed', !lit);
-      lines[k].classList.toggle('lit', lit);
-    }
+    for (var i = 0; i < people.length; i++) setPerson(i, litPeople.has(i) ? 1 : 2);
+    for (var k = 0; k < ties.length; k++) setTie(k, litTies.has(k) ? 1 : 2);
     schoolShapes.forEach(function (s, i) { if (s) s.classList.toggle('dimmed', litSchool !== i && !litSchoolsOf(litPeople).has(i)); });
     schoolLabels.forEach(function (s, i) { if (s) s.classList.toggle('dimmed', litSchool !== i && !litSchoolsOf(litPeople).has(i)); });
   }
@@ -402,9 +417,9 @@
   function clearFocus() {
     focus = null;
     svg.classed('focusing', false);
-    gPeople.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
-    gTies.selectAll('.dimmed, .lit').classed('dimmed', false).classed('lit', false);
-    gLabels.selectAll('.dimmed, .lit').classed('dimmed', false).classed('lit', false);
+    for (var i = 0; i < people.length; i++) setPerson(i, 0);
+    for (var k = 0; k < ties.length; k++) setTie(k, 0);
+    gPeople.selectAll('.focused').classed('focused', false);
     gSchools.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
     card.hidden = true;
     app.classList.add('no-card');
