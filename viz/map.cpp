@@ -77,6 +77,9 @@ json map_json(const MapInput& in) {
         j["types"].push_back({{"name", in.tie_types[t]},
                               {"close", t < in.tie_types_close.size() && in.tie_types_close[t]},
                               {"colour", t < in.tie_colours.size() ? in.tie_colours[t] : "#777777"}});
+    std::string risk_ties;
+    for (char ch : in.risk_tie_types) risk_ties += ch == '+' ? std::string(" and ") : ch == '_' ? std::string(" ") : std::string(1, ch);
+    j["risk_ties"] = risk_ties;
     j["roles"] = json::object();
     for (const auto& [role, colour] : in.role_colours) j["roles"][role] = colour;
     std::map<std::string, std::size_t> school_index;
@@ -128,6 +131,7 @@ MapInput map_input(const ReportData& data, const std::vector<std::pair<std::stri
     in.whole = layout.whole;
     in.directed = net.directed();
     in.attribute_names = net.attribute_names;
+    in.risk_tie_types = data.risk_tie_types;
     for (const auto& [name, scores] : columns) in.metric_names.push_back(name);
     for (std::size_t t = 0; t < net.options.types.size(); ++t) {
         in.tie_types.push_back(net.options.types[t].name);

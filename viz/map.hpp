@@ -56,6 +56,7 @@ struct MapInput {
     std::vector<char> tie_types_close;
     std::vector<std::pair<std::string, std::string>> role_colours;  // role -> #RRGGBB, as the diagrams
     std::vector<std::string> tie_colours;                           // per tie type, as the diagrams
+    std::string risk_tie_types;  // the tie types the risk levels count, "a+b" ("" = all)
 };
 
 /// The map for `data`: positions from district_layout() with `config` (the report's seed); node

@@ -174,15 +174,16 @@
   function zoomTo(points) {
     if (!points.length) return;
     var w = stage.clientWidth || 800, h = stage.clientHeight || 600;
+    var padX = 150, padY = 50;  // screen pixels: names run to the right of their dot
     var xs = points.map(function (p) { return p[0]; }), ys = points.map(function (p) { return p[1]; });
-    var x0 = Math.min.apply(null, xs) - 60, x1 = Math.max.apply(null, xs) + 60, y0 = Math.min.apply(null, ys) - 40,
-        y1 = Math.max.apply(null, ys) + 40;
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
     var current = d3.zoomTransform(svg.node());
-    var k = Math.min(w / (x1 - x0), h / (y1 - y0), Math.max(current.k, fitted * 3));
+    var k = Math.min((w - 2 * padX) / Math.max(x1 - x0, 1), (h - 2 * padY) / Math.max(y1 - y0, 1), Math.max(current.k, fitted * 4));
+    k = Math.max(k, fitted);
     // Keep the present view when everything of interest is already in it.
     var inside = points.every(function (p) {
       var q = current.apply(p);
-      return q[0] > 20 && q[0] < w - 20 && q[1] > 20 && q[1] < h - 20;
+      return q[0] > padX / 2 && q[0] < w - padX && q[1] > padY && q[1] < h - padY;
     });
     if (inside && current.k >= k * 0.5) return;
     var t = d3.zoomIdentity.translate(w / 2 - k * (x0 + x1) / 2, h / 2 - k * (y0 + y1) / 2).scale(k);
@@ -500,6 +501,7 @@
       risk.appendChild(document.createTextNode('Isolation risk: '));
       risk.appendChild(riskPill(p.risk));
       c.appendChild(risk);
+      if (p.why.length && data.risk_ties) c.appendChild(el('p', 'Risk counts ' + data.risk_ties + ' ties.', 'sub'));
       if (p.why.length) list(c, 'Why', p.why.map(function (r) { return function (li) { li.textContent = r; }; }), '');
       var sorted = Array.from(others.keys()).sort(function (a, b) { return people[a].name.localeCompare(people[b].name); });
       list(c, 'Ties (' + sorted.length + ')', sorted.map(function (j) {
@@ -579,6 +581,7 @@
         risk.appendChild(riskPill(school.risk));
         c.appendChild(risk);
       }
+      if (school.why.length && data.risk_ties) c.appendChild(el('p', 'Risk counts ' + data.risk_ties + ' ties; the district links below are of every kind.', 'sub'));
       if (school.why.length) list(c, 'Why', school.why.map(function (r) { return function (li) { li.textContent = r; }; }), '');
       if (data.participation.length) {
         c.appendChild(el('h4', 'Participation'));
