@@ -1,5 +1,6 @@
 #include "viz/report.hpp"
 
+#include "viz/map.hpp"
 #include "viz/outreach.hpp"
 #include "viz/report_assets.hpp"
 
@@ -752,6 +753,7 @@ std::string report_html(const ReportData& d) {
         libraries += (libraries.empty() ? "" : ", ") + a.name + " " + a.version;
     }
     scripts.push_back(kScript);
+    scripts.insert(scripts.end(), map_scripts().begin(), map_scripts().end());  // the district map (viz/map.hpp)
     std::string hashes;
     for (const std::string& s : scripts) hashes += " 'sha256-" + sha256_base64(s) + "'";
 
@@ -767,12 +769,12 @@ std::string report_html(const ReportData& d) {
             h(fmt::format("{} people, {} schools{}. Made by staffnet {}.", d.network.size(), d.schools.schools.size(),
                           d.source.empty() ? "" : " (" + d.source + ")", STAFFNET_VERSION)) +
             "</p>\n</header>\n";
-    html += "<nav><a href=\"#summary\">Summary</a><a href=\"#diagrams\">Diagrams</a><a href=\"#risk\">Who may be isolated</a>";
+    html += "<nav><a href=\"#summary\">Summary</a><a href=\"#diagrams\">Diagrams</a><a href=\"#map\">Map</a><a href=\"#risk\">Who may be isolated</a>";
     if (!d.schools.schools.empty()) html += "<a href=\"#schools\">Schools</a>";
     if (!d.correlations.empty()) html += "<a href=\"#correlations\">Connectedness and participation</a>";
     if (!d.patterns.empty()) html += "<a href=\"#patterns\">Groups</a>";
     html += "<a href=\"#methods\">How to read this report</a></nav>\n<main>\n";
-    html += summary_section(d) + diagrams_section(d) + risk_section(d) + schools_section(d) + correlations_section(d) +
+    html += summary_section(d) + diagrams_section(d) + map_section(map_input(d)) + risk_section(d) + schools_section(d) + correlations_section(d) +
             patterns_section(d) + methods_section(d);
     html += fmt::format("<p class=\"hint\">Charts: {}.</p>\n", h(libraries.empty() ? "not built in" : libraries));
     html += "</main>\n<script type=\"application/json\" id=\"report-data\">" + script_json(chart_data(d)) + "</script>\n";
