@@ -111,21 +111,21 @@ void add_school_outputs(const District& d, const AnalysisConfig& config, const s
 std::vector<RiskEntry> add_risk_outputs(const District& d, const AnalysisConfig& config, OutputSet& outputs, ReportData& report) {
     const Network& net = d.network;
     const auto [risk_net, how] = risk_view(net, config);
-    const std::vector<char> low_schools = bottom_quartile_schools(d.schools, participation_of(d, config));
-    const std::vector<RiskEntry> people = people_risk(d, config, risk_net);
+    const auto [people, schools] = isolation_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}),
+                                                  participation_percentiles(d.schools, participation_of(d, config)), config.risk);
     outputs.add("isolation_risk.csv", isolation_risk_csv(net, people, how));
 
-    std::vector<RiskEntry> schools;
     if (!d.schools.schools.empty()) {
-        schools = school_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}), low_schools, config.risk);
         std::vector<std::size_t> flagged;
         for (const RiskEntry& e : schools)
             if (e.level == "high" || e.level == "medium") flagged.push_back(e.person);
         std::sort(flagged.begin(), flagged.end());
         outputs.add("schools_at_risk.csv", schools_at_risk_csv(net, d.schools, schools, how));
-        outputs.add("outreach_plan.csv", outreach_plan_csv(net, d.schools, outreach_cover(risk_net, d.schools, flagged), flagged));
+        report.outreach_plan = outreach_cover(risk_net, d.schools, flagged);
+        report.flagged_schools = flagged;
+        outputs.add("outreach_plan.csv", outreach_plan_csv(net, d.schools, report.outreach_plan, flagged));
     }
-    outputs.add("outreach.html", outreach_sheet_html(net, d.schools, people, schools, how.rule));
+    outputs.add("outreach.html", outreach_sheet_html(net, d.schools, people, schools, how.rule, {config.district_name, config.data_date}));
     report.people_risk = people;
     report.school_risk = schools;
     report.isolate_rule = how.rule;
@@ -135,6 +135,9 @@ std::vector<RiskEntry> add_risk_outputs(const District& d, const AnalysisConfig&
 
 void run_analysis(const AnalyzeArgs& args) {
     Progress progress(stderr_is_terminal(), args.progress);
+    if (args.config.empty())
+        std::cerr << "staffnet: note: no config given, so this analyses the bundled example district (" << default_config()
+                  << "); give your config.yaml to analyse your own\n";
     AnalysisConfig config;
     District d = load_and_report(args.config, config);
     apply_privacy(args.output, config, {&d.network});

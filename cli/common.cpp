@@ -97,13 +97,8 @@ RiskView risk_view(const Network& net, const AnalysisConfig& config) {
     return {layers(net, keep), {rule_name(config.risk.rule), used}};
 }
 
-std::vector<RiskEntry> people_risk(const District& d, const AnalysisConfig& config, const Network& view) {
-    const std::vector<char> low_schools = bottom_quartile_schools(d.schools, participation_of(d, config));
-    std::vector<char> low_people(view.size(), 0);
-    const auto members = school_members(view, d.schools);
-    for (std::size_t s = 0; s < members.size(); ++s)
-        for (Vertex v : members[s]) low_people[v] = low_schools[s];
-    return person_risk(view, low_people, config.risk);
+std::vector<RiskEntry> people_risk(const District&, const AnalysisConfig& config, const Network& view) {
+    return person_risk(view, config.risk);  // connection only: participation is not a risk reason
 }
 
 void add_risk_column(std::vector<ScoreColumn>& columns, const std::vector<RiskEntry>& risk, std::size_t people) {

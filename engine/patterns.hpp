@@ -26,7 +26,9 @@ struct PatternOptions {
 
 /// One row per group of role and of every attribute column. ISO dates (YYYY-MM-DD) are grouped
 /// into five-year bands ("2015-2019"); blank values form the group "(blank)". Attributes with more
-/// than `max_groups` groups after banding (names, free text, exact ages) are skipped.
+/// than `max_groups` groups after banding (names, free text, exact ages) are skipped. The district
+/// team is one row under role and left out of every other attribute's groups, so staff groups
+/// compare school people with school people.
 std::vector<GroupPattern> pattern_probes(const Network& net, const PatternOptions& options = {});
 
 }  // namespace staffnet

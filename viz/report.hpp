@@ -30,6 +30,8 @@ struct ReportData {
     std::size_t min_group_size = 5;
     std::vector<RiskEntry> people_risk;  // person_risk(), sorted as it returns them
     std::vector<RiskEntry> school_risk;  // school_risk(), in schools order
+    std::vector<std::size_t> flagged_schools;  // school indices at high or medium risk, ascending
+    std::vector<CoverageStep> outreach_plan;   // outreach_cover() of the flagged schools
     std::string isolate_rule;            // rule_name(config.risk.rule)
     std::string risk_tie_types;          // the tie types the risk lists used, "a+b"
     std::vector<DrawnDiagram> diagrams;  // draw_diagrams(); only the SVG is used
