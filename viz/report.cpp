@@ -835,6 +835,8 @@ const char* kScript = R"(
 
 }  // namespace
 
+std::string school_measure_label(const std::string& name) { return measure_label(name); }
+
 std::string sha256_base64(const std::string& bytes) {
     Sha256 sha;
     std::string message = bytes;

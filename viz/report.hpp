@@ -50,6 +50,10 @@ struct ReportData {
 /// scripts (by hash). All user text is escaped. Deterministic for the same data.
 std::string report_html(const ReportData& data);
 
+/// A school measure's name in plain words, any technical term in brackets after it:
+/// "share of colleague pairs tied (density)".
+std::string school_measure_label(const std::string& name);
+
 /// SHA-256 of `bytes` in base64, as a Content-Security-Policy source ('sha256-...').
 std::string sha256_base64(const std::string& bytes);
 
