@@ -55,6 +55,7 @@ AnalysisConfig second_wave_config(const AnalysisConfig& first, const AnalysisCon
     used.file = second.file;
     used.people = second.people;
     used.ties = second.ties;
+    used.tie_files = second.tie_files;
     used.schools = second.schools;
     used.participation = second.participation;
     used.drop_self_ties = second.drop_self_ties;

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/sheet_commands.hpp"
 #include "config/analysis.hpp"
+#include "io/csv.hpp"
 #include "io/district.hpp"
 #include "io/output.hpp"
 #include "io/readers.hpp"

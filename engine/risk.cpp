@@ -58,7 +58,7 @@ const std::string& isolate_reason(IsolateRule rule) {
         {IsolateRule::no_ties, "no ties at all"},
         {IsolateRule::never_named, "no one named them as a connection"},
         {IsolateRule::cut_off, "cut off: no path to anyone on the district team"},
-        {IsolateRule::peripheral, "on the edge of the network: not in any 2-core"}};
+        {IsolateRule::peripheral, "on the edge of the network (not in any 2-core)"}};
     return text.at(rule);
 }
 
@@ -394,12 +394,17 @@ RiskLists isolation_risk(const Network& net, const SchoolTable& schools, const s
     for (std::size_t s = 0; s < schools.schools.size(); ++s) school_index[schools.schools[s].id] = s;
     const auto percentile = [&](std::size_t s) { return s < participation_percentile.size() ? participation_percentile[s] : NAN; };
 
-    std::vector<std::size_t> load(d.members.size(), 0);  // flagged entries first-listed under each member
+    std::vector<std::size_t> load(d.members.size(), 0);       // flagged entries first-listed under each member
+    std::vector<std::size_t> unreached(d.members.size(), 0);  // ... of them, those no member is connected to
     const auto suggest = [&](RiskEntry& e, std::vector<Placement> candidates, bool is_school) {
         if (candidates.empty() || options.contacts == 0) return;
+        const bool anyone = std::any_of(candidates.begin(), candidates.end(), [](const Placement& c) { return c.placed(); });
         std::sort(candidates.begin(), candidates.end(), [&](const Placement& a, const Placement& b) {
             if (const int c = compare_placement(a, b, is_school); c != 0) return c < 0;
-            if (load[a.k] != load[b.k]) return load[a.k] < load[b.k];  // equally placed: spread the work
+            // Equally placed: spread the work. When no one is connected, spread those first contacts
+            // evenly in their own right, so each member makes about as many as the next.
+            if (!anyone && unreached[a.k] != unreached[b.k]) return unreached[a.k] < unreached[b.k];
+            if (load[a.k] != load[b.k]) return load[a.k] < load[b.k];
             return a.k < b.k;
         });
         auto first = candidates.begin();
@@ -410,8 +415,7 @@ RiskLists isolation_risk(const Network& net, const SchoolTable& schools, const s
         std::rotate(candidates.begin(), first, first + 1);
         const Placement& chosen = candidates.front();
         if (!chosen.placed()) {
-            const bool others = std::any_of(candidates.begin(), candidates.end(), [](const Placement& c) { return c.placed(); });
-            e.contacts.push_back({d.members[chosen.k], others ? fmt::format("not connected yet; the connected members already have {} each "
+            e.contacts.push_back({d.members[chosen.k], anyone ? fmt::format("not connected yet; the connected members already have {} each "
                                                                             "(risk.max_per_member); assigned to spread the outreach",
                                                                             options.max_per_member)
                                                               : "no one is connected yet; assigned to spread the outreach"});
@@ -419,7 +423,7 @@ RiskLists isolation_risk(const Network& net, const SchoolTable& schools, const s
             for (const Placement& c : candidates)
                 if (c.placed() && e.contacts.size() < options.contacts) e.contacts.push_back({d.members[c.k], why_text(net, c, is_school)});
         }
-        if (flagged(e)) ++load[chosen.k];
+        if (flagged(e)) ++load[chosen.k], unreached[chosen.k] += !anyone;
     };
     for (RiskEntry& e : lists.schools) {
         const School& school = schools.schools[e.person];

@@ -101,7 +101,9 @@ struct RiskLists {
 /// in turn: among equally placed members the first contact is the one with the fewest flagged
 /// entries so far (then people.csv order), and a member who has `max_per_member` is skipped while
 /// anyone else has room. When no member is connected at all, the entry gets only its assigned
-/// member, "no one is connected yet; assigned to spread the outreach".
+/// member, "no one is connected yet; assigned to spread the outreach": the member with the fewest
+/// such entries so far, then the fewest flagged entries, so these first contacts are shared out
+/// evenly (no member gets more than one above an equal share).
 RiskLists isolation_risk(const Network& net, const SchoolTable& schools, const std::vector<SchoolColumn>& measures,
                          const std::vector<double>& participation_percentile, const RiskOptions& options = {});
 

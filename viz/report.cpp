@@ -208,11 +208,11 @@ std::string summary_section(const ReportData& d) {
     const auto add = [&](const char* key, const char* label, const char* help, int digits) {
         if (const auto it = m.find(key); it != m.end()) cards.push_back({num(it->second, digits), label, help});
     };
-    add("density", "density", "share of all possible pairs that are tied", 3);
+    add("density", "pairs tied (density)", "share of all possible pairs that are tied", 3);
     add("components", "separate groups", "groups with no path between them (each person with no ties counts as one)", 0);
     add("average_path_length", "average distance", "steps between two people, in the largest group", 2);
-    add("transitivity", "clustering", "share of 'friends of friends' who are tied too", 2);
-    add("modularity_schools", "school modularity", "how much ties stay inside schools (0 none, near 1 all)", 2);
+    add("transitivity", "colleagues of colleagues tied (clustering)", "share of 'friends of friends' who are tied too", 2);
+    add("modularity_schools", "ties that stay inside schools (modularity)", "how much ties stay inside schools (0 none, near 1 all)", 2);
 
     std::string html = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n";
     for (const Card& c : cards)

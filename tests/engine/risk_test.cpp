@@ -91,7 +91,7 @@ TEST_CASE("the isolate rule is configurable", "[engine][risk]") {
     const auto cut_off = person_risk(net, {.rule = IsolateRule::cut_off});
     CHECK(has(entry(net, cut_off, "c"), "cut off: no path to anyone on the district team"));
     const auto peripheral = person_risk(net, {.rule = IsolateRule::peripheral});
-    CHECK(has(entry(net, peripheral, "b2"), "on the edge of the network: not in any 2-core"));
+    CHECK(has(entry(net, peripheral, "b2"), "on the edge of the network (not in any 2-core)"));
     CHECK(std::string(rule_name(IsolateRule::never_named)) == "never_named");
 }
 

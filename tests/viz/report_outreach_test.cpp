@@ -49,14 +49,14 @@ std::string row_of(const std::string& html, const std::string& heading) {
 TEST_CASE("correlation colours mean more connection goes with better participation", "[viz][report]") {
     const std::string html = report_html(report());
     // Isolation falls as attendance rises: more connection, better participation: blue.
-    CHECK_THAT(row_of(html, "share staff isolated"), Catch::Contains("background:rgba(0,114,178,0.60)"));
-    CHECK_THAT(row_of(html, "share staff isolated"), Catch::Contains("(higher: less connected)"));
+    CHECK_THAT(row_of(html, "share of staff with no ties"), Catch::Contains("background:rgba(0,114,178,0.60)"));
+    CHECK_THAT(row_of(html, "share of staff with no ties"), Catch::Contains("(higher: less connected)"));
     // Fewer district ties where attendance is higher: orange.
-    CHECK_THAT(row_of(html, "district ties"), Catch::Contains("background:rgba(230,159,0,0.60)"));
+    CHECK_THAT(row_of(html, "ties to the district team"), Catch::Contains("background:rgba(230,159,0,0.60)"));
     SECTION("a row blank everywhere is left out, of the table and of the charts") {
-        CHECK(row_of(html, "internal reciprocity").empty());
-        CHECK(html.find("<option value=\"1\">district ties</option>") != std::string::npos);  // the second shown row
-        CHECK(html.find(">internal reciprocity</option>") == std::string::npos);
+        CHECK(row_of(html, "ties named back").empty());
+        CHECK(html.find("<option value=\"1\" selected>ties to the district team</option>") != std::string::npos);  // the second row shown
+        CHECK(html.find(">ties named back (reciprocity)</option>") == std::string::npos);
     }
 }
 
