@@ -60,8 +60,8 @@ struct RiskView {
 };
 RiskView risk_view(const Network& net, const AnalysisConfig& config);
 
-/// Each school person's isolation risk on `view` (see person_risk), people at schools in the bottom
-/// quartile of participation marked.
+/// Each school person's isolation risk on `view` (see person_risk): connection only, without
+/// suggested contacts (isolation_risk adds those).
 std::vector<RiskEntry> people_risk(const District& d, const AnalysisConfig& config, const Network& view);
 
 /// Inserts the isolation_risk column (each person's risk score, blank when not scored) after
