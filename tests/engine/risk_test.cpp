@@ -106,8 +106,9 @@ TEST_CASE("school risk is about connection; participation is shown beside it", "
     const auto find = [&](std::size_t s) { return *std::find_if(lists.schools.begin(), lists.schools.end(), [&](const RiskEntry& e) { return e.person == s; }); };
     CHECK(has(find(2), "no tie to any district team member"));
     CHECK(has(find(1), "no tie to any district team member"));
-    // B: no district tie 4, b3 of 3 responding staff isolated 1, lowest density 1; nothing for participation.
-    CHECK(find(1).score == 6);
+    // B: no district tie 4, b3 of 3 responding staff isolated 1 (its density 0.2 is above the lower
+    // quartile 0.1 of {0, 0.2, 1}); nothing for being the lowest on participation.
+    CHECK(find(1).score == 5);
     CHECK(find(1).participation_percentile == 0);
     CHECK(has(find(0), "only link to the district: Ann Park (school leader) – Maria Lee (district team)"));
     CHECK(entry(net, lists.people, "b1").participation_percentile == 0);
@@ -121,7 +122,7 @@ TEST_CASE("suggested contacts say through whom, and equally placed work is sprea
     const auto first = [&](const RiskEntry& e) { return net.people[e.contacts.at(0).member].id; };
     const auto school = [&](const RiskLists& l, std::size_t s) { return *std::find_if(l.schools.begin(), l.schools.end(), [&](const RiskEntry& e) { return e.person == s; }); };
     const RiskLists lists = isolation_risk(net, schools, measures, {});
-    // Flagged in turn: school B (6; d1 is 2 steps away through a), school C (4; no one connected),
+    // Flagged in turn: school B (5; d1 is 2 steps away through a), school C (5; no one connected),
     // then people c (8), b (6.5), b3 (4), b2 (3), b4 (no data).
     const RiskEntry& b = entry(net, lists.people, "b");
     REQUIRE(b.contacts.size() == 1);  // d2 reaches no one but d1: an introduction never goes through a colleague on the team
