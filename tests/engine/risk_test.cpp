@@ -88,9 +88,12 @@ TEST_CASE("each isolation reason is given where it applies", "[engine][risk]") {
 
 TEST_CASE("the isolate rule is configurable", "[engine][risk]") {
     const Network net = district();
-    const auto cut_off = person_risk(net, {.rule = IsolateRule::cut_off});
+    RiskOptions options;
+    options.rule = IsolateRule::cut_off;
+    const auto cut_off = person_risk(net, options);
     CHECK(has(entry(net, cut_off, "c"), "cut off: no path to anyone on the district team"));
-    const auto peripheral = person_risk(net, {.rule = IsolateRule::peripheral});
+    options.rule = IsolateRule::peripheral;
+    const auto peripheral = person_risk(net, options);
     CHECK(has(entry(net, peripheral, "b2"), "on the edge of the network (not in any 2-core)"));
     CHECK(std::string(rule_name(IsolateRule::never_named)) == "never_named");
 }
@@ -142,7 +145,9 @@ TEST_CASE("suggested contacts say through whom, and equally placed work is sprea
     CHECK(entry(net, lists.people, "b2").contacts.at(0).why == "4 steps away");
 
     SECTION("a cap per member hands the work to someone with room") {
-        const RiskLists capped = isolation_risk(net, schools, measures, {}, {.max_per_member = 2});
+        RiskOptions options;
+        options.max_per_member = 2;
+        const RiskLists capped = isolation_risk(net, schools, measures, {}, options);
         // d1 has school B and c when b comes up: d2 has room, though not connected.
         const RiskEntry& b_capped = entry(net, capped.people, "b");
         CHECK(first(b_capped) == "d2");
