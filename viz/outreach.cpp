@@ -23,6 +23,13 @@ std::string html_escape(const std::string& text) {
 
 namespace {
 
+// The isolate rule in plain words, from its name.
+std::string rule_text(const std::string& rule) {
+    for (const IsolateRule r : {IsolateRule::no_ties, IsolateRule::never_named, IsolateRule::cut_off, IsolateRule::peripheral})
+        if (rule == rule_name(r)) return isolate_reason(r);
+    return rule;
+}
+
 std::string reasons_html(const RiskEntry& e) {
     std::string out;
     for (const std::string& r : e.reasons) out += (out.empty() ? "" : "; ") + html_escape(r);
@@ -63,9 +70,9 @@ std::string outreach_sheet_html(const Network& net, const SchoolTable& schools, 
     html += kStyle;
     html += "</style>\n</head>\n<body>\n<h1>Outreach sheet" + (district.empty() ? "" : ": " + district) + "</h1>\n";
     html += fmt::format("<p class=\"about\">{}</p>\n<p>Each district team member's list: the schools and people they are best "
-                        "placed to reach (isolation rule: {}). Where no one is connected yet, the work is spread evenly. Tick "
-                        "each one when contacted.</p>\n",
-                        about, html_escape(rule));
+                        "placed to reach. Counted as isolated: {} (rule {}). Where no one is connected yet, the work is spread "
+                        "evenly. Tick each one when contacted.</p>\n",
+                        about, html_escape(rule_text(rule)), html_escape(rule));
     for (const auto& [member, lists] : by_member) {
         html += "<section class=\"member\">\n<p class=\"about\">" + about + "</p>\n<h2>" + html_escape(net.people[member].display_name()) +
                 fmt::format(" <small>({} school{}, {} {})</small>", lists.first.size(), lists.first.size() == 1 ? "" : "s",
