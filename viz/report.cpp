@@ -332,11 +332,15 @@ std::string risk_section(const ReportData& d) {
     std::map<std::string, std::string> school_names;
     for (const School& s : d.schools.schools) school_names[s.id] = school_label(s);
     std::string html = "<section id=\"risk\">\n<h2>Who may be isolated</h2>\n";
+    const std::string rule = d.isolate_rule.empty() ? "no_ties" : d.isolate_rule;
+    std::string rule_text = rule;
+    for (const IsolateRule r : {IsolateRule::no_ties, IsolateRule::never_named, IsolateRule::cut_off, IsolateRule::peripheral})
+        if (rule == rule_name(r)) rule_text = isolate_reason(r);
     html += fmt::format("<p>People and schools the district team may not be reaching, with the reasons and who is best placed to "
-                        "reach out. Isolation rule: <b>{}</b>; tie types used: <b>{}</b>. People who did not take part in the "
-                        "mapping and whom no one named are listed as <i>no data</i>: missing answers are not the same as "
-                        "isolation.</p>\n",
-                        h(d.isolate_rule.empty() ? "no_ties" : d.isolate_rule), h(d.risk_tie_types.empty() ? "all" : d.risk_tie_types));
+                        "reach out. Counted as isolated: <b>{}</b> (rule {}); tie types used: <b>{}</b>. People who did not take part "
+                        "in the mapping and whom no one named are listed as <i>no data</i>: missing answers are not the same as "
+                        "isolation. Risk is about connection only; the school's participation is shown beside it.</p>\n",
+                        h(rule_text), h(rule), h(d.risk_tie_types.empty() ? "all" : d.risk_tie_types));
     std::size_t schools_flagged = 0;
     for (const RiskEntry& e : d.school_risk) schools_flagged += e.level == "high" || e.level == "medium";
     if (schools_flagged > 0) {
