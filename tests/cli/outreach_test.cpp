@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -77,10 +78,11 @@ TEST_CASE("flagged people and schools no one reaches yet are spread over the dis
         }
     }
     REQUIRE(total > 0);
+    // Twice the fair share, rounded up: with fewer such rows than members someone still has one.
     const double fair = double(total) / double(members);
     for (const auto& [member, count] : first_listed) {
         INFO(member << " is first-listed for " << count << " of " << total);
-        CHECK(double(count) <= 2 * fair);
+        CHECK(double(count) <= std::ceil(2 * fair));
     }
 }
 
