@@ -174,6 +174,8 @@ Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig&
     Analysis a;
     a.district = district;
     a.source = config.file;
+    a.district_name = config.district_name;
+    a.data_date = config.data_date;
     a.seed = config.seed;
     a.directed = net.directed();
     a.weighted = net.weighted();
@@ -194,14 +196,11 @@ Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig&
     const Network& risk_net = view.network;
     a.how = view.how;
     a.participation = participation_of(d, config);
-    const std::vector<char> low_schools = bottom_quartile_schools(d.schools, a.participation);
-    std::vector<char> low_people(risk_net.size(), 0);
-    const auto members = school_members(risk_net, d.schools);
-    for (std::size_t s = 0; s < members.size(); ++s)
-        for (Vertex v : members[s]) low_people[v] = low_schools[s];
-    a.people_risk = person_risk(risk_net, low_people, config.risk);
+    RiskLists risk = isolation_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}),
+                                    participation_percentiles(d.schools, a.participation), config.risk);
+    a.people_risk = std::move(risk.people);
     if (!d.schools.schools.empty()) {
-        a.school_risk = school_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}), low_schools, config.risk);
+        a.school_risk = std::move(risk.schools);
         for (const RiskEntry& e : a.school_risk)
             if (e.level == "high" || e.level == "medium") a.flagged_schools.push_back(e.person);
         std::sort(a.flagged_schools.begin(), a.flagged_schools.end());

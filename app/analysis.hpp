@@ -58,6 +58,8 @@ struct PathSamplingInfo {
 struct Analysis {
     std::shared_ptr<const District> district;  // what was analysed (pseudonymised when asked)
     std::string source;                        // the config file
+    std::string district_name;                 // the config's, for headings ("" = not given)
+    std::string data_date;                     // the date of the data, for headings ("" = not given)
     unsigned seed = 42;
     bool directed = false;
     bool weighted = false;

@@ -56,6 +56,7 @@ AnalysisConfig second_wave_config(const AnalysisConfig& first, const AnalysisCon
     used.file = second.file;
     used.people = second.people;
     used.ties = second.ties;
+    used.tie_files = second.tie_files;
     used.schools = second.schools;
     used.participation = second.participation;
     used.drop_self_ties = second.drop_self_ties;
@@ -216,10 +217,13 @@ void run_compare(const CompareArgs& args) {
     outputs.add("tie_changes.csv", tie_changes_csv(merged, diff));
     outputs.add("people_change.csv", people_change_csv(before, after, people, people_scores(w[0], w[1], people)));
     outputs.add("isolation_changes.csv", isolation_changes_csv(merged, isolation, w[0].risk.how));
+    std::vector<ScoreChange> school_changes;
+    std::vector<CorrelationChange> correlations;
     if (schools.size() > 0) {
-        outputs.add("schools_change.csv", schools_change_csv(schools_before, schools_after, schools, school_scores(w[0], w[1], schools)));
+        school_changes = school_scores(w[0], w[1], schools);
+        outputs.add("schools_change.csv", schools_change_csv(schools_before, schools_after, schools, school_changes));
         const auto& stats = config.statistics;
-        const std::vector<CorrelationChange> correlations = correlation_changes(
+        correlations = correlation_changes(
             {&schools_before, &w[0].analysis.school_measures, &w[0].analysis.correlations},
             {&schools_after, &w[1].analysis.school_measures, &w[1].analysis.correlations},
             schools, {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed});
@@ -234,6 +238,13 @@ void run_compare(const CompareArgs& args) {
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
     const std::vector<std::string> drawn = render(change, formats);
     for (std::size_t i = 0; i < formats.size(); ++i) outputs.add("diagrams/change." + formats[i], drawn[i]);
+    // change.html: the same in plain words, for the team.
+    ChangeReport page{{w[0].label(), w[1].label()}, &merged, schools_after.schools.empty() ? &schools_before : &schools_after, &schools,
+                      nullptr, isolation, correlations, {}, drawn[0], diff.combined};
+    for (const ScoreChange& c : school_changes)
+        if (c.name == "district_ties") page.district_ties = &c;
+    for (const SchoolColumn& m : w[0].analysis.school_measures) page.connection[m.name] = m.connection;
+    outputs.add("change.html", change_html(page));
 
     std::vector<std::string> inputs;
     for (const Wave& wave : w) inputs.insert(inputs.end(), {wave.config.file, wave.config.people, wave.config.ties, wave.config.schools});

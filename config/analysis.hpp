@@ -37,8 +37,11 @@ struct SamplingConfig {
 
 struct AnalysisConfig {
     std::string file;     // the YAML file ("" when built from defaults)
+    std::string district_name;  // `district:`, for the printed sheets ("" = not given)
+    std::string data_date;      // `data: date:`, when the data were collected, as written ("" = not given)
     std::string people;   // paths, already resolved against the YAML file's folder
-    std::string ties;
+    std::string ties;     // the first ties file
+    std::vector<std::string> tie_files;  // every ties file (data: ties: may list several, read as one); empty with data: network
     std::string schools;  // "" when there is no schools.csv
     std::string network_file;     // data: network: one graph file (GraphML, GEXF, ...) holding people and ties;
                                   // then `people` and `ties` are this file too. "" = people.csv + ties.csv

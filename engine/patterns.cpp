@@ -51,7 +51,9 @@ std::vector<GroupPattern> pattern_probes(const Network& net, const PatternOption
     for (const std::string& attribute : attributes) {
         const std::vector<std::string> labels = banded(group_labels(net, attribute));
         std::map<std::string, std::vector<Vertex>> groups;
-        for (Vertex v = 0; v < net.size(); ++v) groups[labels[v]].push_back(v);
+        // School staff are compared with school staff: the district team is its own row under role only.
+        for (Vertex v = 0; v < net.size(); ++v)
+            if (attribute == "role" || net.people[v].role != "district_team") groups[labels[v]].push_back(v);
         if (groups.size() > options.max_groups || groups.size() < 2) continue;
         const EIIndex ei = ei_index(net, labels, 0);
         // Complementary suppression: the groups of an attribute add up to everyone, so one hidden

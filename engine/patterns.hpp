@@ -27,10 +27,12 @@ struct PatternOptions {
 
 /// One row per group of role and of every attribute column. ISO dates (YYYY-MM-DD) are grouped
 /// into five-year bands ("2015-2019"); blank values form the group "(blank)". Attributes with more
-/// than `max_groups` groups after banding (names, free text, exact ages) are skipped. A group of
-/// fewer than `min_group_size` people is suppressed; when it is the only one of its attribute, the
-/// next-smallest group (then the first by name) is suppressed too (complementary suppression), so
-/// that no hidden size, tie count or isolation count follows from the shown ones by subtraction.
+/// than `max_groups` groups after banding (names, free text, exact ages) are skipped. The district
+/// team is one row under role and left out of every other attribute's groups, so staff groups
+/// compare school people with school people. A group of fewer than `min_group_size` people is
+/// suppressed; when it is the only one of its attribute, the next-smallest group (then the first by
+/// name) is suppressed too (complementary suppression), so that no hidden size, tie count or
+/// isolation count follows from the shown ones by subtraction.
 std::vector<GroupPattern> pattern_probes(const Network& net, const PatternOptions& options = {});
 
 /// Why a pattern row shows no figures, as patterns.csv and the report say it: "fewer than N

@@ -215,6 +215,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
     for (std::size_t r = 1; r < p.records.size(); ++r) {
         auto& record = p.records[r];
         const int line = p.record_lines[r];
+        if (options.pad_short_rows && record.size() < table.header.size()) record.resize(table.header.size());
         if (record.size() != table.header.size()) {
             problems.error({name, line, 0,
                             "expected " + std::to_string(table.header.size()) + " fields, found " + std::to_string(record.size()),

@@ -28,11 +28,10 @@ std::string correlations_csv(const std::vector<CorrelationRow>& rows) {
                                                   "q_bh", "rho_toward_better"}};
     for (const CorrelationRow& r : rows) {
         const Correlation& c = r.stats;
-        const double sign = r.higher_is_better ? 1.0 : -1.0;
         out.push_back({text_cell(r.school_measure), text_cell(r.participation_measure), r.higher_is_better ? "higher" : "lower",
                        std::to_string(c.n), number_cell(c.pearson), number_cell(c.spearman), number_cell(c.kendall),
                        number_cell(c.p_permutation), number_cell(c.ci_low), number_cell(c.ci_high), number_cell(r.q),
-                       number_cell(sign * c.spearman)});
+                       number_cell(rho_toward_better(r))});
     }
     return csv_lines(out);
 }

@@ -52,7 +52,8 @@ std::vector<std::string> ids_of(const PeopleTable& people) {
 
 TieTable read_ties(const std::string& path, const PeopleTable& people, std::vector<TieType>& types,
                    const TieReadOptions& options) {
-    return ties_from_csv(read_csv(path, {.delimiter = 0}), people, types, options);
+    // Rows pasted without the optional trailing columns (weight, wave, date) read them as blank.
+    return ties_from_csv(read_csv(path, {.delimiter = 0, .pad_short_rows = true}), people, types, options);
 }
 
 TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vector<TieType>& types,

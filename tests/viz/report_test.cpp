@@ -110,7 +110,7 @@ TEST_CASE("the report shows every part it is given", "[viz][report]") {
     const std::string html = report_html(tricky_report());
     CHECK(html.find("id=\"summary\"") != std::string::npos);
     CHECK(html.find("id=\"risk-table\"") != std::string::npos);
-    CHECK(html.find("<table class=\"sortable\" id=\"school-table\">") != std::string::npos);
+    CHECK(html.find("<table class=\"sortable compact\" id=\"school-table\">") != std::string::npos);
     CHECK(html.find("id=\"correlation-table\"") != std::string::npos);
     CHECK(html.find("+0.50 <small>[-0.90, +1.00]</small>") != std::string::npos);
     CHECK(html.find("suppressed: fewer than 5 people") != std::string::npos);
