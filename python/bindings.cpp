@@ -8,6 +8,7 @@
 #include "io/diagnostic.hpp"
 #include "io/graph_formats.hpp"
 
+#include <fmt/format.h>
 #include <omp.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -108,7 +109,7 @@ std::pair<NetworkPtr, std::vector<std::string>> build(NetworkInput in) {
         if (s >= n || t >= n) throw std::invalid_argument("a tie names a person who is not in the network");
         const double w = in.weights.at(k);
         if (!(w > 0) || !std::isfinite(w))
-            throw std::invalid_argument("the tie " + in.ids[s] + " - " + in.ids[t] + " has weight " + std::to_string(w) +
+            throw std::invalid_argument("the tie " + in.ids[s] + " - " + in.ids[t] + " has weight " + fmt::format("{}", w) +
                                         "; weights must be numbers above 0");
         if (s == t) {
             if (!in.drop_self_ties)
