@@ -308,7 +308,7 @@ PYBIND11_MODULE(_core, m) {
                 item["fix"] = d.fix;
                 diagnostics.append(item);
             }
-            py::object error = input_error(text);
+            py::object error = py::handle(input_error.ptr())(text);  // an instance (its operator() would raise)
             const Diagnostic first = e.diagnostics().empty() ? Diagnostic{} : e.diagnostics().front();
             error.attr("file") = first.file;
             error.attr("line") = position(first.line);

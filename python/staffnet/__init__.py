@@ -279,7 +279,7 @@ def metrics(net, names=None, *, threads=None, seed=42, **options):
     A score that is not defined for a person is NaN.
     """
     columns = _core.metrics(net._core, _requests(names, options), int(seed), threads)
-    frame = net.people()[["name", "role", "school"]]
+    frame = net.people()[["name", "role", "school"]].copy()
     for column, scores in columns:
         frame[column] = scores
     return frame
