@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,7 +39,9 @@ struct AnalysisProgress {
 struct AnalysisParts {
     bool layers = true;        // graph measures of each tie type alone (summary.json "layers")
     bool ei_test = true;       // the E-I permutation test by school
-    bool statistics = true;    // correlations and regressions against participation
+    bool statistics = true;    // school measures, and their correlations and regressions against participation
+    bool graph_measures = true;  // whole-network measures (summary.json)
+    std::optional<std::vector<std::string>> only_metrics;  // compute only these of the config's metrics
 };
 
 /// How the path measures were computed: exactly, or from `sources` sampled sources.
@@ -79,6 +82,12 @@ struct Analysis {
     PathSamplingInfo sampling;
     std::vector<std::string> notes;  // plain sentences: estimates, parts left out at this size
 
+    // Lookups by id (filled by analyse).
+    std::map<std::string, Vertex> vertex_of;          // person id -> vertex
+    std::map<std::string, std::size_t> school_of;     // school id -> school index
+    std::vector<std::size_t> person_risk_row;         // vertex -> row of people_risk, or npos
+    std::vector<std::size_t> school_risk_row;         // school index -> row of school_risk, or npos
+
     const Network& network() const { return district->network; }
     const SchoolTable& schools() const { return district->schools; }
 
@@ -91,6 +100,18 @@ struct Analysis {
     /// The school measure of this name; nullptr when there is none.
     const SchoolColumn* school_measure_of(const std::string& name) const;
 };
+
+/// The network the risk lists use (only the tie types under risk.tie_types; all when none) and how
+/// it was made, as every risk file states it.
+struct RiskView {
+    Network network;
+    RiskProvenance how;
+};
+RiskView risk_view(const Network& net, const AnalysisConfig& config);
+
+/// A sentence saying which path measures `analyse` will estimate on `net` and how, or "" when
+/// everything is exact.
+std::string sampling_note(const Network& net, const AnalysisConfig& config);
 
 /// Runs every step the config asks for, each quantity once: metrics (one all-pairs pass shared by
 /// the path metrics and the path-based graph measures), isolation risk and the outreach plan,

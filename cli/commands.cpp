@@ -15,6 +15,7 @@ void add_commands(CLI::App& app) {
     add_render_command(app);
     add_compare_command(app);
     add_qap_command(app);
+    add_ergm_command(app);
     add_template_command(app);
     add_import_sheet_command(app);
     add_convert_command(app);

@@ -12,6 +12,7 @@ void add_metrics_command(CLI::App& app);
 void add_render_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_qap_command(CLI::App& app);
+void add_ergm_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 
 /// Adds every subcommand.

@@ -1,3 +1,5 @@
+#include "app/analysis.hpp"
+#include "app/outputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/change.hpp"
@@ -26,11 +28,9 @@ struct CompareArgs {
 struct Wave {
     std::string wave;  // the wave column's value, or "" when the ties carry none or several
     AnalysisConfig config;
-    District district;
-    std::vector<ScoreColumn> columns;  // metrics, with isolation_risk after community
+    District district;  // as loaded; moved into `analysis` by analyse()
+    Analysis analysis;
     RiskView risk;
-    std::vector<SchoolColumn> school_measures;
-    std::vector<CorrelationRow> correlations;
 
     std::string label() const { return wave.empty() ? config.file : "wave " + wave; }
 };
@@ -101,27 +101,17 @@ std::array<Wave, 2> load(const CompareArgs& args) {
     return w;
 }
 
-// What `analyze` computes for one wave, reusing its steps.
+// What `analyze` computes for one wave (without the layers and the E-I test), from the analysis layer.
 void analyse(Wave& w) {
-    const District& d = w.district;
-    w.columns = metric_columns(d.network, w.config);
-    w.risk = risk_view(d.network, w.config);
-    add_risk_column(w.columns, people_risk(d, w.config, w.risk.network), d.network.size());
-    if (d.schools.schools.empty()) return;
-    w.school_measures = school_columns(d, w.columns);
-    w.correlations = school_correlations(d, w.config, w.school_measures);
-}
-
-const VertexScores* find_column(const std::vector<ScoreColumn>& columns, const std::string& name) {
-    for (const auto& [column, scores] : columns)
-        if (column == name) return &scores;
-    return nullptr;
+    w.analysis = staffnet::analyse(std::make_shared<const District>(std::move(w.district)), w.config, {},
+                                   {.layers = false, .ei_test = false});
+    w.risk = risk_view(w.analysis.network(), w.config);
 }
 
 std::vector<ScoreChange> people_scores(const Wave& before, const Wave& after, const Matching& people) {
     std::vector<ScoreChange> out;
-    for (const auto& [name, scores] : before.columns) {
-        const VertexScores* later = find_column(after.columns, name);
+    for (const auto& [name, scores] : before.analysis.people) {
+        const VertexScores* later = after.analysis.column_of(name);
         out.push_back(score_change(name, scores, later ? *later : VertexScores{}, people, name == "component" || name == "community"));
     }
     return out;
@@ -130,20 +120,21 @@ std::vector<ScoreChange> people_scores(const Wave& before, const Wave& after, co
 // Connectedness measures, then participation measures as read (the earlier wave's, then any new).
 std::vector<ScoreChange> school_scores(const Wave& before, const Wave& after, const Matching& schools) {
     std::vector<ScoreChange> out;
-    for (const SchoolColumn& m : before.school_measures.empty() ? after.school_measures : before.school_measures) {
+    const auto& first = before.analysis.school_measures;
+    for (const SchoolColumn& m : first.empty() ? after.analysis.school_measures : first) {
         std::vector<double> values[2];
         for (int i = 0; i < 2; ++i)
-            for (const SchoolColumn& c : (i == 0 ? before : after).school_measures)
+            for (const SchoolColumn& c : (i == 0 ? before : after).analysis.school_measures)
                 if (c.name == m.name) values[i] = c.values;
         out.push_back(score_change(m.name, values[0], values[1], schools));
     }
-    std::vector<std::string> names = before.district.schools.measure_names;
-    for (const std::string& n : after.district.schools.measure_names)
+    std::vector<std::string> names = before.analysis.schools().measure_names;
+    for (const std::string& n : after.analysis.schools().measure_names)
         if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     for (const std::string& name : names) {
         std::vector<double> values[2];
         for (int i = 0; i < 2; ++i) {
-            const SchoolTable& t = (i == 0 ? before : after).district.schools;
+            const SchoolTable& t = (i == 0 ? before : after).analysis.schools();
             const auto it = std::find(t.measure_names.begin(), t.measure_names.end(), name);
             if (it != t.measure_names.end())
                 for (const School& s : t.schools) values[i].push_back(s.measures[std::size_t(it - t.measure_names.begin())]);
@@ -164,8 +155,8 @@ nlohmann::ordered_json summary_json(const std::array<Wave, 2>& w, const Matching
                                     const std::vector<IsolationChange>& isolation) {
     nlohmann::ordered_json j;
     for (std::size_t i = 0; i < 2; ++i)
-        j[i == 0 ? "before" : "after"] = {{"wave", w[i].wave}, {"config", w[i].config.file}, {"people", w[i].district.network.size()},
-                                          {"ties", w[i].district.network.ties.size()}, {"schools", w[i].district.schools.schools.size()}};
+        j[i == 0 ? "before" : "after"] = {{"wave", w[i].wave}, {"config", w[i].config.file}, {"people", w[i].analysis.network().size()},
+                                          {"ties", w[i].analysis.network().ties.size()}, {"schools", w[i].analysis.schools().schools.size()}};
     std::size_t both = 0, left = 0;
     for (std::size_t i = 0; i < people.size(); ++i) both += people.in_both(i), left += people.after[i] == not_in_wave;
     j["people"] = {{"in_both", both}, {"joined", people.size() - both - left}, {"left", left}};
@@ -180,8 +171,7 @@ nlohmann::ordered_json summary_json(const std::array<Wave, 2>& w, const Matching
     iso["tie_types"] = w[0].risk.how.tie_types;
     for (const char* change : {"into_isolation", "still_isolated", "out_of_isolation", "not_comparable"})
         iso[change] = std::count_if(isolation.begin(), isolation.end(), [&](const IsolationChange& c) { return c.change == change; });
-    const nlohmann::ordered_json measures[2] = {measures_json(whole_measures(w[0].district.network, w[0].config)),
-                                                measures_json(whole_measures(w[1].district.network, w[0].config))};
+    const nlohmann::ordered_json measures[2] = {measures_json(w[0].analysis.whole), measures_json(w[1].analysis.whole)};
     for (const auto& [name, value] : measures[0].items()) {
         const auto later = measures[1].find(name);
         const nlohmann::ordered_json after = later == measures[1].end() ? nlohmann::ordered_json() : *later;
@@ -189,7 +179,7 @@ nlohmann::ordered_json summary_json(const std::array<Wave, 2>& w, const Matching
         if (value.is_number() && after.is_number()) change = json_number(after.get<double>() - value.get<double>());
         j["network"][name] = {{"before", value}, {"after", after}, {"change", change}};
     }
-    j["directed"] = w[0].district.network.directed();
+    j["directed"] = w[0].analysis.network().directed();
     j["seed"] = w[0].config.seed;
     j["staffnet_version"] = STAFFNET_VERSION;
     return j;
@@ -205,14 +195,14 @@ void run_compare(const CompareArgs& args) {
     std::array<Wave, 2> w = load(args);
     apply_privacy(args.output, w[0].config, {&w[0].district.network, &w[1].district.network});
     for (Wave& wave : w) analyse(wave);
-    const Network &before = w[0].district.network, &after = w[1].district.network;
+    const Network &before = w[0].analysis.network(), &after = w[1].analysis.network();
     const AnalysisConfig& config = w[0].config;
 
     const Matching people = match_people(before, after);
     const TieDiff diff = diff_ties(before, after, people);
     const Network merged = merged_network(before, after, people);
     const std::vector<IsolationChange> isolation = isolation_changes(w[0].risk.network, w[1].risk.network, people, config.risk.rule);
-    const SchoolTable &schools_before = w[0].district.schools, &schools_after = w[1].district.schools;
+    const SchoolTable &schools_before = w[0].analysis.schools(), &schools_after = w[1].analysis.schools();
     const Matching schools = match_ids(school_ids(schools_before), school_ids(schools_after));
 
     OutputSet outputs;
@@ -224,7 +214,8 @@ void run_compare(const CompareArgs& args) {
         outputs.add("schools_change.csv", schools_change_csv(schools_before, schools_after, schools, school_scores(w[0], w[1], schools)));
         const auto& stats = config.statistics;
         const std::vector<CorrelationChange> correlations = correlation_changes(
-            {&schools_before, &w[0].school_measures, &w[0].correlations}, {&schools_after, &w[1].school_measures, &w[1].correlations},
+            {&schools_before, &w[0].analysis.school_measures, &w[0].analysis.correlations},
+            {&schools_after, &w[1].analysis.school_measures, &w[1].analysis.correlations},
             schools, {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed});
         outputs.add("correlations_change.csv", correlations_change_csv(correlations));
     }

@@ -39,7 +39,11 @@ void run_convert(const ConvertArgs& args) {
     for (const Diagnostic& w : graph.warnings) std::cerr << format(w) << '\n';
 
     std::vector<std::string> dropped;
-    if (to == GraphFormat::staffnet_csv) {
+    if (to == GraphFormat::staffnet_csv && !is_folder_path(args.out)) {  // out.csv: one edge list, as `metrics` reads
+        const std::string text = write_edge_list_csv(graph, dropped);
+        check_output_file(args.out, args.force, inputs(args));
+        write_atomically(args.out, text);
+    } else if (to == GraphFormat::staffnet_csv) {
         const StaffnetCsv files = write_staffnet_csv(graph, dropped);
         OutputSet outputs;
         outputs.add("people.csv", files.people);
@@ -64,7 +68,8 @@ void add_convert_command(CLI::App& app) {
     cmd->add_option("in", args->in, "the network to read: .graphml .gexf .net .dl .json .adj.csv, a ties.csv, or a folder "
                                     "holding people.csv and ties.csv")
         ->required();
-    cmd->add_option("out,-o,--out", args->out, "the file to write, by the same endings; a folder (no ending) gets people.csv and ties.csv")
+    cmd->add_option("out,-o,--out", args->out, "the file to write, by the same endings; .csv gets one edge list (source,target,weight[,type][,wave]); a "
+                                           "folder (no ending, or ending in /) gets people.csv and ties.csv")
         ->required();
     cmd->add_option("--from", args->from, "the input's format when its ending does not say: csv, graphml, gexf, pajek, dl, adjacency, json");
     cmd->add_option("--to", args->to, "the output's format when its ending does not say (same names)");

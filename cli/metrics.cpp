@@ -3,6 +3,7 @@
 #include "engine/graph_measures.hpp"
 #include "engine/metrics.hpp"
 #include "io/edgelist.hpp"
+#include "io/graph_formats.hpp"
 #include "io/output.hpp"
 #include "io/table.hpp"
 
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -19,6 +21,8 @@ namespace {
 struct MetricsArgs {
     std::string ties;
     EdgeListOptions input;
+    bool directed = false, undirected = false;
+    CLI::Option* directed_option = nullptr;  // to tell --directed=false from no --directed
     std::string format = "csv";
     bool summary = false;
     bool list = false;
@@ -30,18 +34,40 @@ struct MetricsArgs {
 void list_metrics() {
     for (const Metric& m : metrics()) {
         std::string options;
-        for (const std::string& o : m.options) options += (options.empty() ? " [options: " : ", ") + o;
+        for (const OptionSpec& o : m.options) options += (options.empty() ? " [options: " : ", ") + o.name;
         std::cout << fmt::format("{:<26} {}{}\n", m.name, m.summary, options.empty() ? "" : options + "]");
     }
 }
 
 nlohmann::json json_number(double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); }
 
+// A CSV edge list takes its people from people.csv beside it, as `convert` does, so that people
+// without ties count (isolates, density); said on stderr, since it changes the results.
+std::string people_beside(const std::string& ties) {
+    namespace fs = std::filesystem;
+    GraphFormat format = GraphFormat::ucinet_dl;
+    try {
+        format = format_for_path(ties);
+    } catch (const InputError&) {  // an edge list saved as .txt: no people file is guessed
+    }
+    if (format != GraphFormat::staffnet_csv) return "";
+    const fs::path beside = fs::path(ties).parent_path() / "people.csv";
+    if (fs::path(ties).filename() == "people.csv" || !fs::is_regular_file(beside)) return "";
+    std::cerr << "staffnet: note: people from " << beside.string()
+              << " (beside the edge list), people without ties included; pass --people FILE to use another file\n";
+    return beside.string();
+}
+
 void run_metrics(const MetricsArgs& args) {
     if (args.list) return list_metrics();
     if (args.ties.empty()) throw CLI::RequiredError("TIES.csv");
+    EdgeListOptions input = args.input;
+    // --directed=false is read as --undirected (a flag CLI11 sets to false would otherwise go unnoticed).
+    if (args.undirected || (args.directed_option->count() > 0 && !args.directed)) input.directed = false;
+    if (args.directed) input.directed = true;
+    if (input.people.empty()) input.people = people_beside(args.ties);
     std::vector<Diagnostic> warnings;
-    Network net = read_edge_list(args.ties, args.input, warnings);
+    Network net = read_edge_list(args.ties, input, warnings);
     for (const Diagnostic& w : warnings) std::cerr << format(w) << '\n';
     if (!args.layer.empty()) {
         std::size_t type = net.options.types.size();
@@ -63,6 +89,8 @@ void run_metrics(const MetricsArgs& args) {
         options.seed = args.seed;
         requests.push_back({name, options});
     }
+    if (args.summary)
+        for (const std::string& note : graph_measure_notes(net)) std::cerr << "staffnet: note: " << note << '\n';
     std::vector<ScoreColumn> columns;
     for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
 
@@ -94,8 +122,10 @@ void add_metrics_command(CLI::App& app) {
     auto args = std::make_shared<MetricsArgs>();
     auto* cmd = app.add_subcommand("metrics", "metrics of a plain edge list, one CSV row per person on stdout");
     cmd->add_option("ties", args->ties, "edge list: source,target[,weight][,type]; or a .graphml .gexf .net .dl .json .adj.csv file");
-    cmd->add_option("--people", args->input.people, "people.csv (default: the ids in the edge list)");
-    cmd->add_flag("--directed", args->input.directed, "source names target");
+    cmd->add_option("--people", args->input.people, "people.csv (default: people.csv beside the edge list, else the ids in it)");
+    args->directed_option = cmd->add_flag("--directed", args->directed, "source names target (a network file: overrides its direction)");
+    cmd->add_flag("--undirected", args->undirected, "ties have no direction, whatever the file says (arcs both ways are one tie)")
+        ->excludes(args->directed_option);
     cmd->add_flag("--weighted", args->input.weighted, "use weights (as strength; path length = 1/weight)");
     cmd->add_flag("--drop-self-ties", args->input.drop_self_ties, "skip rows that tie a person to themselves");
     cmd->add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();

@@ -1,8 +1,7 @@
+#include "app/analysis.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/metrics.hpp"
-#include "engine/risk.hpp"
-#include "engine/school_measures.hpp"
 #include "io/output.hpp"
 #include "io/privacy.hpp"
 #include "viz/diagrams.hpp"
@@ -35,21 +34,20 @@ void run_render(const RenderArgs& args) {
         diagrams.school_diagrams = args.diagram == "all" || args.diagram == "schools";
     }
 
-    std::vector<std::pair<std::string, VertexScores>> columns;
+    // The size-by metric and the risk list come from the analysis layer, which computes only what
+    // the diagrams need.
+    AnalysisConfig wanted = config;
+    AnalysisParts parts{.layers = false, .ei_test = false, .statistics = false, .graph_measures = false, .only_metrics = {{}}};
     if (!diagrams.size_by.empty() && find_metric(diagrams.size_by)) {
-        MetricRequest request{diagrams.size_by, {}};
-        request.options.seed = config.seed;
-        for (const MetricRequest& r : config.metrics)
-            if (r.name == diagrams.size_by) request.options.values = r.options.values;
-        std::vector<MetricRequest> requests = {request};
-        apply_sampling(requests, d.network, config);
-        for (MetricColumn& c : compute_metrics(d.network, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
+        if (std::none_of(config.metrics.begin(), config.metrics.end(), [&](const MetricRequest& r) { return r.name == diagrams.size_by; }))
+            wanted.metrics.push_back({diagrams.size_by, {}});
+        parts.only_metrics->push_back(diagrams.size_by);
     }
     if (const std::string note = sociogram_note(d.network, diagrams); !note.empty()) std::cerr << "staffnet: note: " << note << '\n';
-    const std::vector<RiskEntry> risk = people_risk(d, config, risk_view(d.network, config).network);
-    const DiagramMarks marks = diagram_marks(d.network, columns, risk, diagrams);
+    const Analysis analysis = analyse(std::make_shared<const District>(std::move(d)), wanted, {}, parts);
+    const DiagramMarks marks = diagram_marks(analysis.network(), analysis.people, analysis.people_risk, diagrams);
     OutputSet outputs;
-    for (auto& [name, content] : diagram_files(draw_diagrams(d.network, d.schools, marks, diagrams), diagrams))
+    for (auto& [name, content] : diagram_files(draw_diagrams(analysis.network(), analysis.schools(), marks, diagrams), diagrams))
         outputs.add(name, std::move(content));
     write_outputs(outputs, args.output.out_dir, args.output.force, {config.file, config.people, config.ties, config.schools});
 }

@@ -215,7 +215,7 @@ void read_colours(Reader& r, const YAML::Node& node, const std::string& where, c
 
 void read_diagrams(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
     DiagramConfig& d = config.diagrams;
-    if (!r.keys(node, "diagrams", {"draw", "formats", "size_by", "labels", "large_network", "ties_per_person", "sociogram_limit", "colours"})) return;
+    if (!r.keys(node, "diagrams", {"draw", "formats", "size_by", "labels", "large_network", "ties_per_person", "sociogram_limit", "school_limit", "colours"})) return;
     if (const YAML::Node draw = node["draw"]) {
         const std::vector<std::string> kinds = {"sociogram", "bridge_map", "schools"};
         const std::vector<std::string> names = read_names(r, draw, "draw");
@@ -242,6 +242,7 @@ void read_diagrams(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
     r.scalar(node, "large_network", d.large_network, "a whole number of people");
     r.scalar(node, "ties_per_person", d.ties_per_person, "a whole number");
     r.scalar(node, "sociogram_limit", d.sociogram_limit, "a whole number of people");
+    r.scalar(node, "school_limit", d.school_limit, "a whole number of people");
     const YAML::Node colours = node["colours"];
     if (!colours || !r.keys(colours, "diagrams.colours", {"roles", "tie_types", "highlight"})) return;
     read_colours(r, colours["roles"], "colours.roles", roles(), d.role_colours);
@@ -281,7 +282,7 @@ void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>&
                                   "run 'staffnet metrics --list' to see every metric"));
             continue;
         }
-        if (options && !options.IsNull() && r.keys(options, request.name, metric->options)) {
+        if (options && !options.IsNull() && r.keys(options, request.name, metric->option_names())) {
             for (const auto& kv : options) {
                 if (!kv.second.IsScalar()) {
                     r.problems.error(r.at(kv.second, "option '" + kv.first.as<std::string>() + "' must be a single value",
@@ -289,12 +290,13 @@ void read_metrics(Reader& r, const YAML::Node& list, std::vector<MetricRequest>&
                     continue;
                 }
                 const std::string key = kv.first.as<std::string>(), value = kv.second.as<std::string>();
-                if (const std::string expected = option_problem(key, value); !expected.empty()) {
-                    r.problems.error(r.at(kv.second, request.name + " option '" + key + "' is '" + value + "'; it must be " + expected,
-                                          "write " + key + ": followed by " + expected));
-                    continue;
+                if (!metric->option(key)) continue;  // an unknown key, reported by keys()
+                try {
+                    request.options.values[key] = parse_option(*metric->option(key), value);
+                } catch (const std::invalid_argument& expected) {
+                    r.problems.error(r.at(kv.second, request.name + " option '" + key + "' is '" + value + "'; it must be " + expected.what(),
+                                          "write " + key + ": followed by " + expected.what()));
                 }
-                request.options.values[key] = value;
             }
         }
         out.push_back(std::move(request));
@@ -539,6 +541,26 @@ AnalysisConfig load_analysis(const std::string& path) {
     const std::string text = read_text_file(path, max_config_bytes);
     const std::string folder = std::filesystem::path(path).parent_path().string();
     return parse_analysis(path, text, folder.empty() ? "." : folder);
+}
+
+DistrictSources district_sources(const AnalysisConfig& config) {
+    DistrictSources out{.file = config.file, .people = config.people, .ties = config.ties, .schools = config.schools,
+                        .network_file = config.network_file, .directed_given = config.directed_given,
+                        .network = config.network, .drop_self_ties = config.drop_self_ties, .participation = {}};
+    for (const Participation& p : config.participation) out.participation.push_back(p.column);
+    return out;
+}
+
+District load_district(const AnalysisConfig& config) { return load_district(district_sources(config)); }
+
+std::vector<District> load_waves(const AnalysisConfig& config, const std::vector<std::string>& waves) {
+    return load_waves(district_sources(config), waves);
+}
+
+PeopleTable load_people(const AnalysisConfig& config) { return load_people(district_sources(config)); }
+
+TieTable load_ties(const AnalysisConfig& config, const PeopleTable& people, std::vector<TieType>& types) {
+    return load_ties(district_sources(config), people, types);
 }
 
 }  // namespace staffnet

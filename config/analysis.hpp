@@ -4,6 +4,7 @@
 #include "engine/network.hpp"
 #include "engine/risk.hpp"
 #include "engine/school_statistics.hpp"
+#include "io/district.hpp"
 #include "viz/diagram_config.hpp"
 
 #include <string>
@@ -54,6 +55,17 @@ struct AnalysisConfig {
     std::string privacy_key;              // key for --pseudonymize when STAFFNET_KEY is not set
     unsigned seed = 42;
 };
+
+/// Where the config's data are, as io/ reads them.
+DistrictSources district_sources(const AnalysisConfig& config);
+
+/// The config's district (see io/district.hpp): people, ties and schools read and checked.
+District load_district(const AnalysisConfig& config);
+/// The config's district once per wave (see io/district.hpp load_waves).
+std::vector<District> load_waves(const AnalysisConfig& config, const std::vector<std::string>& waves);
+/// The config's people, and its ties among them (see io/district.hpp).
+PeopleTable load_people(const AnalysisConfig& config);
+TieTable load_ties(const AnalysisConfig& config, const PeopleTable& people, std::vector<TieType>& types);
 
 /// The four tie types of the district guidance: shared_project (P), past_collaboration (C),
 /// contact_exchange (X, exchanged cell numbers) and social (S). Shared projects, contact exchange

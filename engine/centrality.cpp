@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <stdexcept>
 
 namespace staffnet {
 namespace {
@@ -95,6 +96,70 @@ VertexScores sampled_distance_sums(const Network& net, const PathSources& source
                          });
 }
 
+
+// Brandes' dependency accumulation for one search from s: adds weight × δ_s(w) to acc[w] for
+// every w other than s. Predecessors are found again by walking arcs backwards (`in`) rather than
+// stored, which halves memory and keeps NetworkX's exact length comparison. `delta` is the
+// thread's scratch, all zero between calls.
+void accumulate_dependencies(const Arcs& in, const ShortestPaths& p, Vertex s, double weight, VertexScores& delta,
+                             double* acc) {
+    if (delta.size() != in.size()) delta.assign(in.size(), 0.0);
+    const bool unweighted = in.length.empty();
+    for (auto it = p.order.rbegin(); it != p.order.rend(); ++it) {
+        const Vertex w = *it;
+        const double share = (1.0 + delta[w]) / p.sigma[w];
+        const std::size_t begin = in.first[w], end = in.first[w + 1];
+        if (unweighted) {  // v precedes w when one step shorter (an unreached v is infinitely far)
+            const double before = p.dist[w] - 1.0;
+            for (std::size_t i = begin; i < end; ++i)
+                if (p.dist[in.to[i]] == before) delta[in.to[i]] += p.sigma[in.to[i]] * share;
+        } else {
+            for (std::size_t i = begin; i < end; ++i) {
+                const Vertex v = in.to[i];
+                if (p.dist[v] != unreachable && p.dist[v] + in.length[i] == p.dist[w]) delta[v] += p.sigma[v] * share;
+            }
+        }
+        if (w != s) acc[w] += weight * delta[w];
+    }
+    for (Vertex v : p.order) delta[v] = 0.0;
+}
+
+// The summed dependencies as betweenness: each unordered pair was counted from both ends on an
+// undirected network; normalized divides by the pairs of other people.
+VertexScores scale_betweenness(const Network& net, VertexScores score, bool normalized) {
+    const std::size_t n = net.size();
+    double scale = net.directed() ? 1.0 : 0.5;
+    if (normalized && n > 2) scale *= net.directed() ? 1.0 / double((n - 1) * (n - 2)) : 2.0 / double((n - 1) * (n - 2));
+    for (double& x : score) x *= scale;
+    return score;
+}
+
+// Wasserman–Faust closeness from one search's distances (exact) ...
+double closeness_of(const ShortestPaths& p, double n) {
+    double total = 0.0;
+    for (Vertex v : p.order) total += p.dist[v];
+    const double reached = double(p.order.size());
+    if (total <= 0.0 || n <= 1) return 0.0;
+    return (reached - 1.0) / total * (reached - 1.0) / (n - 1.0);
+}
+
+// ... and from the sampled sources' weighted counts and distance sums.
+VertexScores sampled_closeness(const VertexScores& sums, std::size_t n) {
+    VertexScores out(n, 0.0);
+    for (std::size_t v = 0; v < n; ++v) {
+        const double others = sums[v], total = sums[n + v];
+        if (total > 0.0 && n > 1) out[v] = others / total * others / (double(n) - 1.0);
+    }
+    return out;
+}
+
+double harmonic_of(const ShortestPaths& p) {
+    double total = 0.0;
+    for (Vertex v : p.order)
+        if (p.dist[v] > 0.0) total += 1.0 / p.dist[v];
+    return total;
+}
+
 }  // namespace
 
 VertexScores in_degree(const Network& net) {
@@ -128,65 +193,25 @@ VertexScores strength(const Network& net) {
 }
 
 VertexScores betweenness(const Network& net, const BetweennessOptions& options) {
-    const std::size_t n = net.size();
     const PathSources sources = path_sources(net, options.samples, options.seed);
-    // Brandes' dependency accumulation; predecessors are found again by walking arcs backwards
-    // rather than stored, which halves memory and keeps NetworkX's exact length comparison.
     const Arcs out = arcs(net, Direction::out);
     const Arcs back = net.directed() ? arcs(net, Direction::in) : Arcs{};
     const Arcs& in = net.directed() ? back : out;
     std::vector<VertexScores> deltas(static_cast<std::size_t>(omp_get_max_threads()));
     VertexScores score = sweep_sources(out, sources, 1, true, options.progress,
                                        [&](std::size_t source, const ShortestPaths& p, VertexScores& acc) {
-        const Vertex s = sources.vertices[source];
-        const double weight = sources.weight[source];
-        VertexScores& delta = deltas[static_cast<std::size_t>(omp_get_thread_num())];
-        if (delta.size() != n) delta.assign(n, 0.0);
-        const bool unweighted = in.length.empty();
-        for (auto it = p.order.rbegin(); it != p.order.rend(); ++it) {
-            const Vertex w = *it;
-            const double share = (1.0 + delta[w]) / p.sigma[w];
-            const std::size_t begin = in.first[w], end = in.first[w + 1];
-            if (unweighted) {  // v precedes w when one step shorter (an unreached v is infinitely far)
-                const double before = p.dist[w] - 1.0;
-                for (std::size_t i = begin; i < end; ++i)
-                    if (p.dist[in.to[i]] == before) delta[in.to[i]] += p.sigma[in.to[i]] * share;
-            } else {
-                for (std::size_t i = begin; i < end; ++i) {
-                    const Vertex v = in.to[i];
-                    if (p.dist[v] != unreachable && p.dist[v] + in.length[i] == p.dist[w]) delta[v] += p.sigma[v] * share;
-                }
-            }
-            if (w != s) acc[w] += weight * delta[w];
-        }
-        for (Vertex v : p.order) delta[v] = 0.0;
+        accumulate_dependencies(in, p, sources.vertices[source], sources.weight[source],
+                                deltas[static_cast<std::size_t>(omp_get_thread_num())], acc.data());
     });
-    // Each unordered pair was counted from both ends.
-    double scale = net.directed() ? 1.0 : 0.5;
-    if (options.normalized && n > 2) scale *= net.directed() ? 1.0 / double((n - 1) * (n - 2)) : 2.0 / double((n - 1) * (n - 2));
-    for (double& x : score) x *= scale;
-    return score;
+    return scale_betweenness(net, std::move(score), options.normalized);
 }
 
 VertexScores closeness(const Network& net, const ClosenessOptions& options) {
-    const double n = double(net.size());
-    if (const PathSources sources = path_sources(net, options.samples, options.seed); sources.sampled) {
-        const VertexScores sums = sampled_distance_sums(net, sources, options);
-        VertexScores out(net.size(), 0.0);
-        for (std::size_t v = 0; v < net.size(); ++v) {
-            const double others = sums[v], total = sums[net.size() + v];
-            if (total > 0.0 && n > 1) out[v] = others / total * others / (n - 1.0);
-        }
-        return out;
-    }
+    if (const PathSources sources = path_sources(net, options.samples, options.seed); sources.sampled)
+        return sampled_closeness(sampled_distance_sums(net, sources, options), net.size());
     // Distance *to* v (Direction::in) is a search from v along arcs taken backwards.
-    return per_source(net, options.direction, options.progress, [&](const ShortestPaths& p) {
-        double total = 0.0;
-        for (Vertex v : p.order) total += p.dist[v];
-        const double reached = double(p.order.size());
-        if (total <= 0.0 || n <= 1) return 0.0;
-        return (reached - 1.0) / total * (reached - 1.0) / (n - 1.0);
-    });
+    const double n = double(net.size());
+    return per_source(net, options.direction, options.progress, [&](const ShortestPaths& p) { return closeness_of(p, n); });
 }
 
 VertexScores harmonic(const Network& net, const ClosenessOptions& options) {
@@ -194,12 +219,60 @@ VertexScores harmonic(const Network& net, const ClosenessOptions& options) {
         const VertexScores sums = sampled_distance_sums(net, sources, options);
         return VertexScores(sums.begin() + 2 * std::ptrdiff_t(net.size()), sums.end());
     }
-    return per_source(net, options.direction, options.progress, [&](const ShortestPaths& p) {
+    return per_source(net, options.direction, options.progress, [&](const ShortestPaths& p) { return harmonic_of(p); });
+}
+
+bool one_pass_applies(const Network& net) { return !net.directed() && !net.weighted(); }
+
+PathPass path_pass(const Network& net, std::size_t samples, unsigned seed, const ProgressFn& progress) {
+    if (!one_pass_applies(net)) throw std::invalid_argument("path_pass needs an undirected, unweighted network");
+    const std::size_t n = net.size();
+    PathPass out;
+    out.samples = samples;
+    out.seed = seed;
+    const PathSources sources = path_sources(net, samples, seed);
+    out.sampled = sources.sampled;
+    const Arcs along = arcs(net, Direction::out);  // undirected: out, in and opposite are the same arcs
+    std::vector<VertexScores> deltas(static_cast<std::size_t>(omp_get_max_threads()));
+    if (sources.sampled) {
+        // Slots: dependencies, then the weighted reach count, distance sum and inverse-distance sum
+        // of sampled_distance_sums; each slot adds up in the same order as the separate sweeps.
+        VertexScores sums = sweep_sources(along, sources, 4, true, progress,
+                                          [&](std::size_t i, const ShortestPaths& p, VertexScores& acc) {
+            const double w = sources.weight[i];
+            accumulate_dependencies(along, p, sources.vertices[i], w, deltas[static_cast<std::size_t>(omp_get_thread_num())],
+                                    acc.data());
+            for (Vertex v : p.order) {
+                if (p.dist[v] <= 0.0) continue;
+                acc[n + v] += w;
+                acc[2 * n + v] += w * p.dist[v];
+                acc[3 * n + v] += w / p.dist[v];
+            }
+        });
+        out.dependencies.assign(sums.begin(), sums.begin() + std::ptrdiff_t(n));
+        out.closeness = sampled_closeness(VertexScores(sums.begin() + std::ptrdiff_t(n), sums.begin() + 3 * std::ptrdiff_t(n)), n);
+        out.harmonic.assign(sums.begin() + 3 * std::ptrdiff_t(n), sums.end());
+        return out;
+    }
+    out.closeness.assign(n, 0.0);
+    out.harmonic.assign(n, 0.0);
+    out.distance_sum.assign(n, 0.0);
+    out.eccentricity.assign(n, 0.0);
+    out.dependencies = sweep_sources(along, sources, 1, true, progress, [&](std::size_t i, const ShortestPaths& p, VertexScores& acc) {
+        const Vertex s = sources.vertices[i];
+        accumulate_dependencies(along, p, s, sources.weight[i], deltas[static_cast<std::size_t>(omp_get_thread_num())], acc.data());
+        out.closeness[s] = closeness_of(p, double(n));
+        out.harmonic[s] = harmonic_of(p);
         double total = 0.0;
-        for (Vertex v : p.order)
-            if (p.dist[v] > 0.0) total += 1.0 / p.dist[v];
-        return total;
+        for (Vertex v : p.order) total += p.dist[v];
+        out.distance_sum[s] = total;
+        out.eccentricity[s] = p.dist[p.order.back()];
     });
+    return out;
+}
+
+VertexScores betweenness_from(const Network& net, const PathPass& pass, bool normalized) {
+    return scale_betweenness(net, pass.dependencies, normalized);
 }
 
 }  // namespace staffnet

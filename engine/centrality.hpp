@@ -47,4 +47,30 @@ VertexScores closeness(const Network& net, const ClosenessOptions& options = {})
 /// Not normalised. O(V*E); with `samples`, estimated from the sampled sources, O(samples*E).
 VertexScores harmonic(const Network& net, const ClosenessOptions& options = {});
 
+/// What one search per source gives on an undirected, unweighted network, where betweenness,
+/// closeness, harmonic centrality and the distances all follow the same arcs: Brandes'
+/// dependencies, each person's closeness and harmonic centrality and, when exact, each person's
+/// distance sum and eccentricity. Sources as path_sources(net, samples, seed). Every score is
+/// bitwise identical to the separate function's (betweenness, closeness, harmonic, distances) for
+/// the same samples and seed, on any thread count. O(V·E), or O(samples·E).
+struct PathPass {
+    std::size_t samples = 0;
+    unsigned seed = 42;
+    bool sampled = false;
+    VertexScores dependencies;  // summed over sources, each unordered pair counted from both ends
+    VertexScores closeness;     // as closeness(): Wasserman–Faust (estimated when sampled)
+    VertexScores harmonic;      // as harmonic()
+    VertexScores distance_sum;  // exact only: sum of distances from each person to those they reach
+    VertexScores eccentricity;  // exact only: the largest of those distances
+};
+
+/// True when path_pass serves `net`: undirected and unweighted.
+bool one_pass_applies(const Network& net);
+
+/// The single all-pairs pass (see PathPass). Throws std::invalid_argument unless one_pass_applies.
+PathPass path_pass(const Network& net, std::size_t samples = 0, unsigned seed = 42, const ProgressFn& progress = {});
+
+/// Betweenness from a pass: as betweenness(net, {.normalized, .samples = pass.samples, .seed = pass.seed}).
+VertexScores betweenness_from(const Network& net, const PathPass& pass, bool normalized = true);
+
 }  // namespace staffnet

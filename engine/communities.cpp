@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <random>
@@ -76,14 +77,14 @@ std::size_t compact(std::vector<std::size_t>& community) {
     return next;
 }
 
-// One Louvain phase: local moves until no move improves modularity. Returns the community of each
-// node (labels 0..k-1 in order of first appearance) and whether anything moved.
-std::pair<std::vector<std::size_t>, bool> local_moves(const Level& g, double resolution, std::mt19937_64& rng) {
+// One Louvain phase: local moves from `community` (labels < n; singletons to start a level) until
+// no move improves modularity. Returns whether anything moved; `community` is compacted to labels
+// 0..k-1 in order of first appearance.
+bool local_moves(const Level& g, double resolution, std::vector<std::size_t>& community, std::mt19937_64& rng) {
     const std::size_t n = g.adjacency.size();
-    std::vector<std::size_t> community(n);
-    std::iota(community.begin(), community.end(), std::size_t{0});
     const std::vector<std::size_t> order = shuffled(n, rng);
-    std::vector<double> tot = g.degree, links(n, 0.0);
+    std::vector<double> tot(n, 0.0), links(n, 0.0);
+    for (std::size_t u = 0; u < n; ++u) tot[community[u]] += g.degree[u];
     std::vector<std::size_t> touched;
     bool moved_any = false;
     for (bool moved = true; moved;) {
@@ -114,7 +115,7 @@ std::pair<std::vector<std::size_t>, bool> local_moves(const Level& g, double res
         }
     }
     compact(community);
-    return {community, moved_any};
+    return moved_any;
 }
 
 // The graph of communities (labels 0..k-1): ties between communities summed, ties inside dropped.
@@ -138,6 +139,54 @@ Level aggregate(const Level& g, const std::vector<std::size_t>& community) {
         close_list(next.adjacency[c], slot);
     }
     return next;
+}
+
+// Modularity of a partition (labels < n) of a level: Σ_c in_c/2m - γ (tot_c/2m)².
+double level_modularity(const Level& g, const std::vector<std::size_t>& community, double resolution) {
+    const std::size_t n = g.adjacency.size();
+    std::vector<double> inside(n, 0.0), tot(n, 0.0);
+    for (std::size_t u = 0; u < n; ++u) {
+        tot[community[u]] += g.degree[u];
+        for (const auto& [v, w] : g.adjacency[u])
+            if (community[v] == community[u]) inside[community[u]] += w;
+    }
+    double q = 0.0;
+    for (std::size_t c = 0; c < n; ++c) q += inside[c] / g.total - resolution * (tot[c] / g.total) * (tot[c] / g.total);
+    return q;
+}
+
+// One Louvain run (Blondel et al. 2008): local moves of people from singletons, then of the
+// communities of each level as nodes of the next, until no merge gains. With `refine` the run is
+// repeated from its own result (Rotta & Noack 2011, multilevel refinement): people are moved one by
+// one again, starting from the communities found, then the communities aggregated and merged as
+// before, until a repetition moves no one. Modularity never decreases. Returns each person's
+// community (labels 0..k-1).
+std::vector<std::size_t> louvain_run(const Level& base, double resolution, std::mt19937_64& rng, bool refine) {
+    const std::size_t n = base.adjacency.size();
+    std::vector<std::size_t> membership(n);
+    std::iota(membership.begin(), membership.end(), std::size_t{0});
+    constexpr std::size_t max_passes = 50;  // each pass gains modularity; this only bounds the cost
+    for (std::size_t pass = 0; pass < (refine ? max_passes : 1); ++pass) {
+        const Level* level = &base;
+        Level aggregated;
+        std::vector<std::size_t> community = membership, node_of(n);  // node_of: person -> node of the level
+        std::iota(node_of.begin(), node_of.end(), std::size_t{0});
+        bool moved_any = false;
+        while (true) {
+            moved_any |= local_moves(*level, resolution, community, rng);
+            const std::size_t k = *std::max_element(community.begin(), community.end()) + 1;
+            if (k == level->adjacency.size()) break;  // every community a single node: nothing to merge
+            for (std::size_t& node : node_of) node = community[node];
+            aggregated = aggregate(*level, community);
+            level = &aggregated;
+            community.resize(k);
+            std::iota(community.begin(), community.end(), std::size_t{0});
+        }
+        for (std::size_t p = 0; p < n; ++p) membership[p] = community[node_of[p]];
+        compact(membership);
+        if (!moved_any) break;
+    }
+    return membership;
 }
 
 // Community numbers from 1 by size, largest first; equal sizes by their first person.
@@ -328,19 +377,21 @@ bool leiden_iteration(const Level& base, const LeidenOptions& options, double ga
 }  // namespace
 
 VertexScores louvain(const Network& net, const LouvainOptions& options) {
-    std::vector<std::size_t> membership(net.size());
-    std::iota(membership.begin(), membership.end(), std::size_t{0});
-    Level level = undirected_view(net);
-    std::mt19937_64 rng(options.seed);
-    if (level.total > 0.0) {
-        while (true) {
-            auto [community, moved] = local_moves(level, options.resolution, rng);
-            if (!moved) break;
-            for (std::size_t& m : membership) m = community[m];
-            level = aggregate(level, community);
+    std::vector<std::size_t> best(net.size());
+    std::iota(best.begin(), best.end(), std::size_t{0});
+    const Level base = undirected_view(net);
+    if (base.total > 0.0) {
+        // The runs draw from one generator seeded once, so run r is the same whatever the number
+        // of runs; the first run with the highest modularity wins.
+        std::mt19937_64 rng(options.seed);
+        double best_q = -std::numeric_limits<double>::infinity();
+        for (std::size_t run = 0; run < std::max<std::size_t>(options.runs, 1); ++run) {
+            std::vector<std::size_t> membership = louvain_run(base, options.resolution, rng, options.refine);
+            const double q = level_modularity(base, membership, options.resolution);
+            if (q > best_q + 1e-12 * base.total) best_q = q, best = std::move(membership);
         }
     }
-    return numbered_by_size(membership);
+    return numbered_by_size(best);
 }
 
 VertexScores leiden(const Network& net, const LeidenOptions& options) {
@@ -382,6 +433,24 @@ double modularity(const Network& net, const std::vector<std::string>& groups, do
         for (std::size_t c = 0; c < inside.size(); ++c)
             q += inside[c] / m - resolution * (out_degree[c] / m) * (out_degree[c] / m);
     }
+    return q;
+}
+
+double undirected_modularity(const Network& net, const std::vector<std::string>& groups, double resolution) {
+    const Level level = undirected_view(net);
+    if (level.total == 0.0) return 0.0;
+    std::map<std::string, std::size_t> index;
+    std::vector<std::size_t> group(net.size());
+    for (std::size_t v = 0; v < net.size(); ++v) group[v] = index.try_emplace(groups.at(v), index.size()).first->second;
+    std::vector<double> inside(index.size(), 0.0), degree(index.size(), 0.0);
+    for (std::size_t u = 0; u < net.size(); ++u) {
+        degree[group[u]] += level.degree[u];
+        for (const auto& [v, w] : level.adjacency[u])
+            if (group[v] == group[u]) inside[group[u]] += w;  // each pair twice, as the total
+    }
+    double q = 0.0;
+    for (std::size_t c = 0; c < inside.size(); ++c)
+        q += inside[c] / level.total - resolution * (degree[c] / level.total) * (degree[c] / level.total);
     return q;
 }
 

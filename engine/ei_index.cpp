@@ -1,7 +1,9 @@
 #include "engine/ei_index.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <cstdint>
 #include <random>
 
 namespace staffnet {
@@ -50,13 +52,32 @@ EIIndex ei_index(const Network& net, const std::vector<std::string>& groups, std
     for (const auto& [name, id] : index) out.groups.emplace_back(name, ratio(external[id], internal[id]));
 
     if (std::isnan(out.network) || permutations == 0) return out;
-    std::mt19937_64 rng(seed);
-    std::vector<std::size_t> shuffled = label;
+    // Permutation r shuffles the observed labels with its own generator, seeded by (seed, r), so
+    // the permutations run in parallel and the result does not depend on the thread count; the
+    // values are summed in permutation order.
+    std::vector<double> values(permutations);
+    // The ties' ends as two flat arrays, and labels as 32-bit numbers: each permutation is then
+    // one pass over contiguous memory.
+    std::vector<std::uint32_t> from, to;
+    for_each_tie(net, [&](Vertex u, Vertex v) { from.push_back(std::uint32_t(u)), to.push_back(std::uint32_t(v)); });
+    const std::vector<std::uint32_t> observed(label.begin(), label.end());
+#pragma omp parallel
+    {
+        std::vector<std::uint32_t> shuffled;
+#pragma omp for schedule(static)
+        for (std::size_t p = 0; p < permutations; ++p) {
+            std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(p), std::uint32_t(std::uint64_t(p) >> 32)};
+            std::mt19937_64 rng(sequence);
+            shuffled = observed;
+            for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
+            std::size_t internal = 0;
+            for (std::size_t t = 0; t < from.size(); ++t) internal += shuffled[from[t]] == shuffled[to[t]];
+            values[p] = ratio(double(from.size() - internal), double(internal));
+        }
+    }
     std::size_t greater = 0, less = 0;
     double total = 0;
-    for (std::size_t p = 0; p < permutations; ++p) {
-        for (std::size_t i = shuffled.size(); i > 1; --i) std::swap(shuffled[i - 1], shuffled[rng() % i]);
-        const double x = network_index(net, shuffled);
+    for (const double x : values) {
         total += x;
         // Equal within rounding counts as equal, so a tie with the observed value is not lost.
         greater += x >= out.network - 1e-12;
@@ -78,6 +99,24 @@ VertexScores ei_actor(const Network& net, const std::vector<std::string>& groups
     });
     VertexScores out(net.size());
     for (std::size_t v = 0; v < net.size(); ++v) out[v] = ratio(external[v], internal[v]);
+    return out;
+}
+
+VertexScores ei_actor_contacts(const Network& net, const std::vector<std::string>& groups) {
+    std::vector<std::vector<Vertex>> contacts(net.size());
+    for_each_tie(net, [&](Vertex u, Vertex v) {
+        if (u == v) return;
+        contacts[u].push_back(v);
+        contacts[v].push_back(u);
+    });
+    VertexScores out(net.size());
+    for (std::size_t u = 0; u < net.size(); ++u) {
+        std::sort(contacts[u].begin(), contacts[u].end());
+        contacts[u].erase(std::unique(contacts[u].begin(), contacts[u].end()), contacts[u].end());
+        double external = 0, internal = 0;
+        for (Vertex v : contacts[u]) (groups[u] == groups[v] ? internal : external) += 1;
+        out[u] = ratio(external, internal);
+    }
     return out;
 }
 

@@ -26,8 +26,13 @@ struct EIIndex {
 EIIndex ei_index(const Network& net, const std::vector<std::string>& groups, std::size_t permutations = 5000,
                  unsigned seed = 42);
 
-/// Actor-level E-I: (E - I) / (E + I) over each person's own ties. NaN (blank) for someone with
-/// no ties.
+/// Actor-level E-I: (E - I) / (E + I) over each person's own ties. On a directed network E and I
+/// count arcs sent and received, so a mutual tie counts twice (as UCINET on the matrix). NaN
+/// (blank) for someone with no ties.
 VertexScores ei_actor(const Network& net, const std::vector<std::string>& groups);
+
+/// Actor-level E-I over the people each person is tied to: each contact counts once, whichever
+/// way the ties run. Equal to ei_actor on an undirected network. NaN (blank) with no ties.
+VertexScores ei_actor_contacts(const Network& net, const std::vector<std::string>& groups);
 
 }  // namespace staffnet

@@ -6,11 +6,17 @@
 #include "engine/groups.hpp"
 #include "engine/paths.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <random>
-#include <atomic>
+#include <stdexcept>
 
 #include <omp.h>
 
@@ -111,6 +117,16 @@ double spread(const VertexScores& scores) {
     for (double x : scores) sum += top - x;
     return sum;
 }
+
+// Freeman centralisation maxima (igraph's): raw betweenness and undirected closeness.
+double betweenness_max(const Network& net) {
+    const double n = double(net.size());
+    return (n - 1.0) * (n - 1.0) * (n - 2.0) / (net.directed() ? 1.0 : 2.0);
+}
+double closeness_max(const Network& net) {
+    const double n = double(net.size());
+    return (n - 1.0) * (n - 2.0) / (2.0 * n - 3.0);
+}
 }  // namespace
 
 double degree_centralization(const Network& net) {
@@ -124,9 +140,8 @@ double betweenness_centralization(const Network& net, const PathSampling& sampli
     if (n < 3) return 0.0;
     Network unweighted = net;
     unweighted.options.weighted = false;
-    const double tmax = (n - 1.0) * (n - 1.0) * (n - 2.0) / (net.directed() ? 1.0 : 2.0);
     return spread(betweenness(unweighted, {.normalized = false, .samples = sampling.samples, .seed = sampling.seed,
-                                           .progress = sampling.progress})) / tmax;
+                                           .progress = sampling.progress})) / betweenness_max(net);
 }
 
 double closeness_centralization(const Network& net, const PathSampling& sampling) {
@@ -135,7 +150,7 @@ double closeness_centralization(const Network& net, const PathSampling& sampling
     Network g = as_undirected(net);
     g.options.weighted = false;
     return spread(closeness(g, {.samples = sampling.samples, .seed = sampling.seed, .progress = sampling.progress})) /
-           ((n - 1.0) * (n - 2.0) / (2.0 * n - 3.0));
+           closeness_max(net);
 }
 
 double assortativity(const Network& net, const std::vector<std::string>& labels) {
@@ -169,8 +184,133 @@ double assortativity(const Network& net, const std::vector<std::string>& labels)
     return expected == 1.0 ? std::nan("") : (trace - expected) / (1.0 - expected);
 }
 
+double numeric_assortativity(const Network& net, const std::vector<std::optional<double>>& values) {
+    // Two passes (means, then centred sums) so that values such as dates (about 20,000 days) lose
+    // no precision; arcs are visited in a fixed order, so the sums are the same on every run.
+    double count = 0.0, mean_x = 0.0, mean_y = 0.0;
+    const auto each_arc = [&](auto&& visit) {
+        for (auto e : boost::make_iterator_range(boost::edges(net.graph))) {
+            const auto& x = values[boost::source(e, net.graph)];
+            const auto& y = values[boost::target(e, net.graph)];
+            if (x && y) visit(*x, *y);
+        }
+    };
+    each_arc([&](double x, double y) {
+        count += 1.0;
+        mean_x += x;
+        mean_y += y;
+    });
+    if (count == 0.0) return std::nan("");
+    mean_x /= count;
+    mean_y /= count;
+    double sxy = 0.0, sxx = 0.0, syy = 0.0;
+    each_arc([&](double x, double y) {
+        sxy += (x - mean_x) * (y - mean_y);
+        sxx += (x - mean_x) * (x - mean_x);
+        syy += (y - mean_y) * (y - mean_y);
+    });
+    return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
+}
+
+namespace {
+
+// A value as a number: a decimal number, or an ISO date YYYY-MM-DD as days since 1970-01-01.
+std::optional<double> numeric_value(const std::string& text) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    if (text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3) {
+        const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+        if (date.ok()) return double(std::chrono::sys_days(date).time_since_epoch().count());
+    }
+    double x = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), x);
+    if (error == std::errc() && end == text.data() + text.size() && std::isfinite(x)) return x;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<AttributeAssortativity> attribute_assortativity(const Network& net) {
+    std::vector<std::string> attributes = {"role", "school"};
+    attributes.insert(attributes.end(), net.attribute_names.begin(), net.attribute_names.end());
+    std::vector<AttributeAssortativity> out;
+    for (const std::string& a : attributes) {
+        const std::vector<std::string> labels = group_labels(net, a);
+        std::vector<std::optional<double>> numbers(labels.size());
+        std::size_t labelled = 0;
+        bool numeric = true;
+        for (std::size_t v = 0; v < labels.size(); ++v) {
+            if (labels[v].empty()) continue;
+            ++labelled;
+            numbers[v] = numeric_value(labels[v]);
+            numeric = numeric && numbers[v].has_value();
+        }
+        if (labelled == 0) continue;
+        AttributeAssortativity r{a, numeric, false, 0.0, ""};
+        if (numeric) {
+            r.value = numeric_assortativity(net, numbers);
+        } else {
+            std::map<std::string, std::size_t> count;
+            for (const std::string& l : labels)
+                if (!l.empty()) ++count[l];
+            const auto own = std::size_t(std::count_if(count.begin(), count.end(), [](const auto& c) { return c.second == 1; }));
+            if (labelled >= 10 && double(own) >= 0.9 * double(labelled)) {
+                r.skipped = true;
+                r.value = std::nan("");
+                r.note = fmt::format("assortativity_{} left out: {} of the {} people with a value have one no one else has, so "
+                                     "'same {}' would only measure chance; group the values first (for example into bands)",
+                                     a, own, labelled, a);
+            } else {
+                r.value = assortativity(net, labels);
+            }
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<std::string> graph_measure_notes(const Network& net) {
+    std::vector<std::string> notes;
+    if (net.directed())
+        notes.push_back("modularity_communities and modularity_leiden are directed modularity (Leicht and Newman 2008); Louvain and "
+                        "Leiden group people on the undirected view, whose modularity is modularity_communities_undirected and "
+                        "modularity_leiden_undirected");
+    for (const AttributeAssortativity& a : attribute_assortativity(net))
+        if (a.skipped) notes.push_back(a.note);
+    return notes;
+}
+
 std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling) {
-    const Distances d = distances(net, sampling);
+    return graph_measures(net, seed, sampling, {});
+}
+
+Distances distances_from(const Network& net, const PathPass& pass) {
+    if (pass.sampled || pass.distance_sum.size() != net.size())
+        throw std::invalid_argument("distances needs an exact path pass of the same network");
+    const VertexScores comp = component(net);
+    Distances out;
+    double total = 0.0, k = 0.0;
+    for (Vertex v = 0; v < net.size(); ++v)
+        if (comp[v] == 1.0) {
+            k += 1.0;
+            total += pass.distance_sum[v];  // whole numbers: exact in any order
+            out.diameter = std::max(out.diameter, pass.eccentricity[v]);
+        }
+    out.largest_component = std::size_t(k);
+    if (k < 2) return Distances{out.largest_component, 0, 0};
+    out.average_path_length = total / (k * (k - 1.0));
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling,
+                                                           const KnownResults& known) {
+    const PathPass* pass = known.paths;
+    if (pass && (!one_pass_applies(net) || pass->samples != sampling.samples || pass->seed != sampling.seed ||
+                 pass->closeness.size() != net.size()))
+        pass = nullptr;  // not this network's or not this sampling's: compute afresh
+    const double n = double(net.size());
+    const Distances d = pass && !pass->sampled ? distances_from(net, *pass) : distances(net, sampling);
     std::vector<std::string> schools = group_labels(net, "school");
     std::vector<std::pair<std::string, double>> out = {
         {"nodes", double(net.size())},
@@ -184,8 +324,10 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         {"diameter", d.diameter},
         {"average_path_length", d.average_path_length},
         {"degree_centralization", degree_centralization(net)},
-        {"betweenness_centralization", betweenness_centralization(net, sampling)},
-        {"closeness_centralization", closeness_centralization(net, sampling)},
+        {"betweenness_centralization",
+         !pass ? betweenness_centralization(net, sampling) : n < 3 ? 0.0 : spread(betweenness_from(net, *pass, false)) / betweenness_max(net)},
+        {"closeness_centralization",
+         !pass ? closeness_centralization(net, sampling) : n < 3 ? 0.0 : spread(pass->closeness) / closeness_max(net)},
     };
     const auto add_partition = [&](const std::string& count_key, const std::string& modularity_key,
                                    const VertexScores& c) {
@@ -193,18 +335,15 @@ std::vector<std::pair<std::string, double>> graph_measures(const Network& net, u
         for (double x : c) labels.push_back(std::to_string(int(x)));
         out.emplace_back(count_key, c.empty() ? 0.0 : *std::max_element(c.begin(), c.end()));
         out.emplace_back(modularity_key, modularity(net, labels));
+        // Directed: modularity_key is Leicht-Newman; the undirected view is what was optimised.
+        if (net.directed()) out.emplace_back(modularity_key + "_undirected", undirected_modularity(net, labels));
     };
-    add_partition("communities", "modularity_communities", louvain(net, {.seed = seed}));
-    add_partition("communities_leiden", "modularity_leiden", leiden(net, {.seed = seed}));
+    add_partition("communities", "modularity_communities", known.louvain ? *known.louvain : louvain(net, {.seed = seed}));
+    add_partition("communities_leiden", "modularity_leiden", known.leiden ? *known.leiden : leiden(net, {.seed = seed}));
     if (std::any_of(schools.begin(), schools.end(), [](const std::string& s) { return !s.empty(); }))
         out.emplace_back("modularity_schools", modularity(net, schools));
-    std::vector<std::string> attributes = {"role", "school"};
-    attributes.insert(attributes.end(), net.attribute_names.begin(), net.attribute_names.end());
-    for (const std::string& a : attributes) {
-        const std::vector<std::string> labels = group_labels(net, a);
-        if (std::all_of(labels.begin(), labels.end(), [](const std::string& s) { return s.empty(); })) continue;
-        out.emplace_back("assortativity_" + a, assortativity(net, labels));
-    }
+    for (const AttributeAssortativity& a : attribute_assortativity(net))
+        if (!a.skipped) out.emplace_back("assortativity_" + a.attribute, a.value);
     return out;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Whole-network measures: size, density, reciprocity, transitivity, distances, centralisation,
 // modularity and assortativity.
+#include "engine/centrality.hpp"
 #include "engine/network.hpp"
 #include "engine/progress.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,11 +55,52 @@ double closeness_centralization(const Network& net, const PathSampling& sampling
 /// undefined (a single label, or no ties among labelled people).
 double assortativity(const Network& net, const std::vector<std::string>& labels);
 
+/// Numeric assortativity (Newman 2003): the Pearson correlation of the values at the two ends of
+/// every arc (an undirected tie counts both ways), as NetworkX `numeric_assortativity_coefficient`.
+/// People without a value (nullopt) are left out. NaN when undefined (no ties among people with a
+/// value, or all their values equal).
+double numeric_assortativity(const Network& net, const std::vector<std::optional<double>>& values);
+
+/// How the assortativity of one attribute is reported: `numeric` when every value is a number or an
+/// ISO date (YYYY-MM-DD, as days), else categorical; `skipped` (with a note) when categorical values
+/// are nearly unique (at least 10 people with a value, at least 90% of them a value of their own),
+/// where the categorical coefficient would only measure noise.
+struct AttributeAssortativity {
+    std::string attribute;
+    bool numeric = false;
+    bool skipped = false;
+    double value = 0;  // NaN when undefined or skipped
+    std::string note;  // why it was skipped
+};
+std::vector<AttributeAssortativity> attribute_assortativity(const Network& net);
+
+/// The notes graph_measures leaves: attributes whose assortativity was skipped, and on a directed
+/// network what modularity_* measure. One plain sentence each.
+std::vector<std::string> graph_measure_notes(const Network& net);
+
 /// Named whole-network measures in a fixed order, for summary.json and `metrics --summary`.
-/// Communities and their modularity come from Louvain and from Leiden, both seeded by `seed`.
-/// Assortativity is reported for role, school and every attribute column that has a value.
+/// Communities and their modularity come from Louvain and from Leiden, both seeded by `seed`. On a
+/// directed network modularity_* is directed (Leicht–Newman) while Louvain and Leiden optimise the
+/// undirected view, so modularity_communities_undirected and modularity_leiden_undirected follow.
+/// Assortativity is reported for role, school and every attribute column that has a value (see
+/// attribute_assortativity; skipped attributes are left out).
 /// Louvain is seeded with `seed`; distances and centralisations follow `sampling`.
 std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed = 42,
                                                            const PathSampling& sampling = {});
+
+/// Results a caller already has for `net`, reused by graph_measures instead of computed again.
+/// Each must have been computed with the same seed and sampling as the measures.
+struct KnownResults {
+    const PathPass* paths = nullptr;       // path_pass(net, sampling.samples, sampling.seed)
+    const VertexScores* louvain = nullptr; // louvain(net, {.seed = seed})
+    const VertexScores* leiden = nullptr;  // leiden(net, {.seed = seed})
+};
+
+/// The same measures, reusing `known`: equal, bit for bit, to graph_measures(net, seed, sampling).
+std::vector<std::pair<std::string, double>> graph_measures(const Network& net, unsigned seed, const PathSampling& sampling,
+                                                           const KnownResults& known);
+
+/// Distances (see distances()) from an exact path pass of `net`.
+Distances distances_from(const Network& net, const PathPass& pass);
 
 }  // namespace staffnet

@@ -8,13 +8,13 @@
 
 namespace staffnet {
 
-PeopleTable load_people(const AnalysisConfig& config) {
+PeopleTable load_people(const DistrictSources& config) {
     if (config.network_file.empty()) return read_people(config.people);
     const GraphFile graph = read_graph_file(config.network_file, format_for_path(config.network_file));
     return people_table(graph, true);
 }
 
-TieTable load_ties(const AnalysisConfig& config, const PeopleTable& people, std::vector<TieType>& types) {
+TieTable load_ties(const DistrictSources& config, const PeopleTable& people, std::vector<TieType>& types) {
     const TieReadOptions options{.drop_self_ties = config.drop_self_ties};
     if (config.network_file.empty()) return read_ties(config.ties, people, types, options);
     return tie_table(read_graph_file(config.network_file, format_for_path(config.network_file)), people, types, options);
@@ -23,7 +23,7 @@ TieTable load_ties(const AnalysisConfig& config, const PeopleTable& people, std:
 namespace {
 
 // The direction of a network read from a graph file: the file's, unless the config says otherwise.
-bool graph_direction(const AnalysisConfig& config, const GraphFile& graph, std::vector<Diagnostic>& warnings) {
+bool graph_direction(const DistrictSources& config, const GraphFile& graph, std::vector<Diagnostic>& warnings) {
     if (!config.directed_given) return graph.directed;
     if (config.network.directed != graph.directed)
         warnings.push_back({config.file, 0, 0,
@@ -63,7 +63,7 @@ std::string quoted(const std::vector<std::string>& items) {
     return out;
 }
 
-Inputs read_inputs(const AnalysisConfig& config) {
+Inputs read_inputs(const DistrictSources& config) {
     Inputs in;
     in.types = config.network.types;
     in.directed = config.network.directed;
@@ -81,9 +81,7 @@ Inputs read_inputs(const AnalysisConfig& config) {
     in.warnings.insert(in.warnings.end(), in.ties.warnings.begin(), in.ties.warnings.end());
     if (config.schools.empty()) return in;
 
-    std::vector<std::string> measures;
-    for (const Participation& p : config.participation) measures.push_back(p.column);
-    in.schools = read_schools(config.schools, measures);
+    in.schools = read_schools(config.schools, config.participation);
     std::set<std::string> ids, used;
     for (const School& s : in.schools.schools) ids.insert(s.id);
     DiagnosticList problems;
@@ -109,7 +107,7 @@ Inputs read_inputs(const AnalysisConfig& config) {
 
 // The district from the inputs and the tie rows to keep; warns about people with no ties (the
 // warnings about the files themselves are the caller's).
-District build_district(const AnalysisConfig& config, const Inputs& in, std::vector<TieRow> rows, const std::string& what) {
+District build_district(const DistrictSources& config, const Inputs& in, std::vector<TieRow> rows, const std::string& what) {
     District d;
     d.schools = in.schools;
     NetworkOptions options = config.network;
@@ -132,7 +130,7 @@ District build_district(const AnalysisConfig& config, const Inputs& in, std::vec
 
 }  // namespace
 
-District load_district(const AnalysisConfig& config) {
+District load_district(const DistrictSources& config) {
     Inputs in = read_inputs(config);
     District d = build_district(config, in, std::move(in.ties.rows), "");
     d.warnings.insert(d.warnings.begin(), in.warnings.begin(), in.warnings.end());
@@ -143,7 +141,7 @@ District load_district(const AnalysisConfig& config) {
     return d;
 }
 
-std::vector<District> load_waves(const AnalysisConfig& config, const std::vector<std::string>& waves) {
+std::vector<District> load_waves(const DistrictSources& config, const std::vector<std::string>& waves) {
     const Inputs in = read_inputs(config);
     const int column = in.ties.wave_column;
     if (column < 0)

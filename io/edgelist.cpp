@@ -51,7 +51,15 @@ Network read_edge_list(const std::string& path, const EdgeListOptions& options, 
     warnings.insert(warnings.end(), people.warnings.begin(), people.warnings.end());
     warnings.insert(warnings.end(), ties.warnings.begin(), ties.warnings.end());
     NetworkOptions network;
-    network.directed = options.directed || (graph && graph->directed);
+    const bool file_directed = graph && graph->directed;
+    network.directed = options.directed.value_or(file_directed);
+    if (graph && network.directed != file_directed)
+        warnings.push_back({path, 0, 0,
+                            file_directed ? "the file is directed; --undirected reads each arc as a tie (a pair tied both ways is one "
+                                            "tie, with the larger weight)"
+                                          : "the file is undirected; --directed reads each tie as an arc from the first person named to "
+                                            "the second",
+                            "leave out --directed/--undirected to use the file's direction", true});
     network.weighted = options.weighted;
     network.types = types;
     return build_network(std::move(people.people), std::move(people.attribute_names), ties.rows, network);

@@ -4,6 +4,8 @@
 #include "io/graph_io.hpp"
 #include "io/output.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
@@ -47,7 +49,7 @@ GraphFormat format_named(const std::string& name, const std::string& option) {
 GraphFormat format_for_path(const std::string& path) {
     const std::string name = lower(fs::path(path).filename().string());
     if (ends_with(name, ".adj.csv")) return GraphFormat::adjacency_csv;
-    if (ends_with(name, ".csv")) return GraphFormat::staffnet_csv;
+    if (ends_with(name, ".csv")) return GraphFormat::staffnet_csv;  // a ties.csv (written: an edge list)
     if (ends_with(name, ".graphml")) return GraphFormat::graphml;
     if (ends_with(name, ".gexf")) return GraphFormat::gexf;
     if (ends_with(name, ".net")) return GraphFormat::pajek;
@@ -185,6 +187,38 @@ StaffnetCsv write_staffnet_csv(const GraphFile& graph, std::vector<std::string>&
         dropped.push_back("ties.csv does not record direction: set network.directed: true in the config (or pass --directed) when "
                           "reading it back");
     return {csv_lines(people), csv_lines(ties)};
+}
+
+bool is_folder_path(const std::string& path) { return !fs::path(path).has_extension(); }
+
+std::string write_edge_list_csv(const GraphFile& graph, std::vector<std::string>& dropped) {
+    bool guarded = false;
+    auto cell = [&](const std::string& text) {
+        std::string c = text_cell(text);
+        guarded = guarded || ((c.rfind("'", 0) == 0 || c.rfind("\"'", 0) == 0) && text[0] != '\'');
+        return c;
+    };
+    const bool types = any_typed(graph), waves = any_wave(graph);
+    std::vector<std::vector<std::string>> rows = {{"source", "target", "weight"}};
+    if (types) rows[0].push_back("type");
+    if (waves) rows[0].push_back("wave");
+    std::vector<char> tied(graph.nodes.size(), 0);
+    for (const GraphTie& t : graph.ties) {
+        rows.push_back({cell(graph.nodes[t.source].id), cell(graph.nodes[t.target].id), number_cell(t.weight)});
+        if (types) rows.back().push_back(cell(t.type.empty() ? "tie" : t.type));
+        if (waves) rows.back().push_back(cell(t.wave));
+        tied[t.source] = tied[t.target] = 1;
+    }
+    const auto untied = std::size_t(std::count(tied.begin(), tied.end(), 0));
+    if (untied > 0)
+        dropped.push_back(fmt::format("an edge list holds only people with ties: left out {} {} without any (write to a folder, a path "
+                                      "without an ending, to get people.csv + ties.csv)",
+                                      untied, untied == 1 ? "person" : "people"));
+    drop_attributes(graph, "an edge list", dropped);
+    if (guarded)
+        dropped.push_back("cells starting with = + - or @ were written after a ' so that spreadsheets do not run them as formulas");
+    if (graph.directed) dropped.push_back("an edge list does not record direction: pass --directed when reading it back");
+    return csv_lines(rows);
 }
 
 GraphFile graph_file(const Network& net, const std::string& name) {

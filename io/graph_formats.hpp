@@ -98,6 +98,15 @@ struct StaffnetCsv {
 };
 StaffnetCsv write_staffnet_csv(const GraphFile& graph, std::vector<std::string>& dropped);
 
+/// One edge-list file, as `staffnet metrics` reads it: source,target,weight, then type and wave when
+/// any tie has one. People without ties, person attributes and the direction are not kept; each
+/// loss is said in `dropped`.
+std::string write_edge_list_csv(const GraphFile& graph, std::vector<std::string>& dropped);
+
+/// Whether `convert` writes people.csv + ties.csv into a folder at `path` (a path without an ending,
+/// or ending in /), rather than one file.
+bool is_folder_path(const std::string& path);
+
 /// The people of a graph file checked as people.csv is (a unique id each; with `district_roles`, a
 /// known role), errors placed at the person's line and column in the file.
 PeopleTable people_table(const GraphFile& graph, bool district_roles);

@@ -148,6 +148,26 @@ struct Reader {
         g.attributes.erase(g.attributes.begin() + a);
     }
 
+    // igraph numbers its nodes n0, n1, ... and keeps each vertex's own identifier in the attribute
+    // `name`: when the ids are that numbering and every name is there and unique, the names are the
+    // ids (results then join back to the researcher's data). The attribute `name` is kept as well.
+    void use_igraph_names() {
+        const int a = g.attribute("name");
+        if (a < 0 || g.nodes.empty()) return;
+        for (std::size_t i = 0; i < g.nodes.size(); ++i)
+            if (g.nodes[i].id != fmt::format("n{}", i)) return;
+        std::map<std::string, std::size_t> seen;
+        for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+            const std::string& name = g.nodes[i].values[std::size_t(a)];
+            if (name.empty())
+                return warn(g, fmt::format("node '{}' has no name, so people keep igraph's node ids n0, n1, ...", g.nodes[i].id));
+            if (const auto [it, fresh] = seen.emplace(name, i); !fresh)
+                return warn(g, fmt::format("the name '{}' is used by nodes '{}' and '{}', so people keep igraph's node ids n0, n1, ...", name,
+                                           g.nodes[it->second].id, g.nodes[i].id));
+        }
+        for (GraphNode& n : g.nodes) n.id = n.values[std::size_t(a)];
+    }
+
     GraphFile read(const std::string& file) {
         g.file = file;
         pugi::xml_document doc;
@@ -178,6 +198,7 @@ struct Reader {
         problems.check();
         use_id_attribute();
         problems.check();
+        use_igraph_names();
         settle_direction(g, edgedefault == "directed", directed);
         warn_left_out(g, dropped_edge_data);
         if (dropped_markup) warn(g, "<data> holding markup (such as yEd graphics) was left out");

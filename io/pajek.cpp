@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
 namespace staffnet {
 namespace {
@@ -23,6 +25,10 @@ struct Reader {
     std::size_t matrix_row = 0;
     std::vector<bool> directed;
     bool layout_dropped = false;
+    // Vertex parameters that are not drawing instructions (NetworkX writes attributes so:
+    // `1 "a" 0.0 0.0 ellipse school S1`): name -> value per vertex, names in order of appearance.
+    std::vector<std::string> attribute_names;
+    std::map<std::string, std::map<std::size_t, std::string>> attribute_values;
 
     void error(int line, const Token& t, std::string message, std::string fix) {
         problems.error({g.file, line, t.column, std::move(message), std::move(fix)});
@@ -88,7 +94,46 @@ struct Reader {
         labelled[*k] = true;
         vertices[*k].at = {line.number, tokens[0].column};
         if (tokens.size() > 1) vertices[*k].id = tokens[1].text;
-        layout_dropped = layout_dropped || tokens.size() > 2;
+        // After the label: up to three coordinates, a shape, then pairs of a parameter and its value.
+        std::size_t i = 2;
+        while (i < tokens.size() && i < 5 && !tokens[i].quoted && is_number(tokens[i].text)) ++i;
+        if ((tokens.size() - i) % 2 == 1) ++i;  // the shape (ellipse, box, ...)
+        layout_dropped = layout_dropped || i > 2;
+        for (; i + 1 < tokens.size(); i += 2) {
+            const std::string& name = tokens[i].text;
+            if (drawing_parameter(name)) {
+                layout_dropped = true;
+                continue;
+            }
+            if (!attribute_values.count(name)) attribute_names.push_back(name);
+            attribute_values[name][*k] = tokens[i + 1].text;
+        }
+    }
+
+    static bool is_number(const std::string& text) {
+        try {
+            parse_number(text);
+            return true;
+        } catch (const std::invalid_argument&) {
+            return false;
+        }
+    }
+
+    // Pajek's own vertex parameters: colours, sizes, label placement, fonts.
+    static bool drawing_parameter(const std::string& name) {
+        static const std::set<std::string> names = {"ic", "bc", "bw", "lc", "la", "lr", "lphi", "fos", "font", "phi", "r", "q", "x_fact",
+                                                    "y_fact", "s_size", "size", "x", "y", "z", "shape", "p"};
+        return names.count(lower(name)) > 0;
+    }
+
+    // The vertex parameters read as person attributes, typed by their values.
+    void add_attributes() {
+        for (const std::string& name : attribute_names) {
+            std::vector<std::string> column(vertices.size());
+            for (const auto& [k, value] : attribute_values[name]) column[k] = value;
+            g.attributes.push_back({name, infer_type(column)});
+            for (std::size_t k = 0; k < vertices.size(); ++k) vertices[k].values.push_back(column[k]);
+        }
     }
 
     void tie(const TextLine& line, const Token& at, std::size_t from, std::size_t to, double weight, std::string type) {
@@ -174,6 +219,7 @@ struct Reader {
         }
         if (section == Section::none) throw InputError(Diagnostic{file, 0, 0, "no *Vertices line", "start the network with *Vertices n"});
         problems.check();
+        add_attributes();
         NodeIndex index;
         for (GraphNode& v : vertices) index.add(g, problems, std::move(v));
         problems.check();

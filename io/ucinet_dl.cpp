@@ -35,6 +35,7 @@ struct Reader {
     Word first;              // the file's first word
     std::size_t n = 0, nm = 1;
     bool have_n = false, embedded = false, diagonal = true, header_done = false;
+    bool symmetric = false;  // SYMMETRIC YES: a listed tie i j stands for j i too
     std::string format = "fullmatrix";
     std::vector<Word> labels, matrix_labels;
     DiagnosticList problems;
@@ -118,6 +119,10 @@ struct Reader {
                 const std::string d = keyword(take("PRESENT or ABSENT"));
                 if (d != "present" && d != "absent") fail(last, "DIAGONAL must be PRESENT or ABSENT", "correct the header");
                 diagonal = d == "present";
+            } else if (k == "symmetric") {
+                const std::string answer = keyword(take("YES or NO"));
+                if (answer != "yes" && answer != "no") fail(last, "SYMMETRIC must be YES or NO, got '" + last.token.text + "'", "correct the header");
+                symmetric = answer == "yes";
             } else if (k == "labels" || k == "row" || k == "column" || k == "col") {
                 if (k != "labels" && keyword(take("LABELS")) != "labels") fail(last, "expected LABELS after " + w.token.text, "write ROW LABELS:");
                 if (more() && keyword(words[next]) == "embedded") {
@@ -139,7 +144,7 @@ struct Reader {
                 break;
             } else {
                 fail(w, "unknown DL keyword '" + w.token.text + "'",
-                     "the header may hold N, NM, FORMAT, DIAGONAL, LABELS, LABELS EMBEDDED, MATRIX LABELS, then DATA:");
+                     "the header may hold N, NM, FORMAT, DIAGONAL, SYMMETRIC, LABELS, LABELS EMBEDDED, MATRIX LABELS, then DATA:");
             }
         }
         if (!have_n) fail(last, "the header does not give N, the number of people", "write DL N=12 on the first line");
@@ -220,15 +225,25 @@ struct Reader {
                 continue;
             }
             const std::size_t from = person(row[0]);
+            // SYMMETRIC YES: i j and j i are one tie, kept under (smaller, larger) and mirrored at the end.
+            const auto put_list = [&](std::size_t a, std::size_t b, double weight, const Word& w) {
+                if (symmetric && b < a) std::swap(a, b);
+                put(matrices[m], a, b, weight, w);
+            };
             if (format == "edgelist1") {
                 if (row.size() < 2 || row.size() > 3) fail(row[0], "an edgelist1 line is 'from to [value]'", "give two people and an optional value");
                 const std::size_t to = person(row[1]);
                 const auto weight = row.size() == 3 ? value(row[2]) : std::optional<double>(1.0);
-                if (weight) put(matrices[m], from, to, *weight, row[0]);
+                if (weight) put_list(from, to, *weight, row[0]);
             } else {
-                for (std::size_t i = 1; i < row.size(); ++i) put(matrices[m], from, person(row[i]), 1.0, row[i]);
+                for (std::size_t i = 1; i < row.size(); ++i) put_list(from, person(row[i]), 1.0, row[i]);
             }
         }
+        if (symmetric)
+            for (Cells& cells : matrices) {
+                const Cells upper = cells;
+                for (const auto& [cell, value] : upper) cells.emplace(std::make_pair(cell.second, cell.first), value);
+            }
     }
 
     GraphFile read(const std::string& text) {
@@ -244,10 +259,20 @@ struct Reader {
         GraphFile g;
         g.file = file;
         NodeIndex index;
-        for (std::size_t i = 0; i < n; ++i)
-            index.add(g, problems, i < people.size() ? GraphNode{people[i].token.text, {}, {people[i].line, people[i].token.column}}
-                                                     : GraphNode{std::to_string(i + 1), {}, {first.line, 1}});
+        for (std::size_t i = 0; i < people.size(); ++i)
+            index.add(g, problems, GraphNode{people[i].token.text, {}, {people[i].line, people[i].token.column}});
         problems.check();
+        // As UCINET: embedded labels name people in order of first appearance. Those the data never
+        // name (N is larger) get the smallest numbers no label uses, so that ids stay unique.
+        std::vector<std::string> unnamed;
+        for (std::size_t number = 1; g.nodes.size() < n; ++number)
+            if (!index.find(std::to_string(number))) {
+                index.add(g, problems, GraphNode{std::to_string(number), {}, {first.line, 1}});
+                unnamed.push_back(std::to_string(number));
+            }
+        if (embedded && !unnamed.empty())
+            warn(g, fmt::format("N={} but the data name {} people; the other {}, without ties, are numbered {}", n, people.size(),
+                                unnamed.size(), name_list(unnamed)));
         std::vector<std::string> types;
         for (std::size_t k = 0; k < nm; ++k)
             types.push_back(k < matrix_labels.size() ? matrix_labels[k].token.text : nm == 1 ? "" : fmt::format("matrix_{}", k + 1));

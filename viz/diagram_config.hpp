@@ -24,6 +24,7 @@ struct DiagramConfig {
     std::size_t large_network = 1500;  // above this many people: sfdp, no clusters, ties thinned
     std::size_t ties_per_person = 2;   // large mode draws each person's strongest ties, at most this many
     std::size_t sociogram_limit = 20'000;  // above this many people no sociogram is drawn: too large to lay out or open
+    std::size_t school_limit = 1000;  // a school diagram draws at most this many people, whole groups first, and says so
     unsigned seed = 42;                // layout seed (the analysis seed)
 };
 

@@ -4,6 +4,7 @@
 #include "engine/school_measures.hpp"
 
 #include <fmt/format.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cctype>
@@ -328,8 +329,14 @@ Diagram district_sociogram(const Network& net, const SchoolTable& schools, const
     d.directed = net.directed();
     d.engine = large ? "sfdp" : "nop";
     d.graph = base_graph();
-    d.graph.insert({{"start", std::to_string(config.seed)}, {"splines", "false"}, {"overlap", large ? "prism" : "true"},
+    // sfdp's overlap removal (prism) gave a 20,000-person sociogram different bytes on every run,
+    // and the same bytes with address-space randomisation off: it visits its triangulation in an
+    // order that depends on where things sit in memory. "prism0" keeps only its first step, which
+    // scales the layout to the dots' sizes (arithmetic): to 25 times the mean dot size between
+    // tied people, close to prism's spread and a quarter of its time. Pinned positions (nop) need none.
+    d.graph.insert({{"start", std::to_string(config.seed)}, {"splines", "false"}, {"overlap", large ? "prism0" : "true"},
                     {"fontsize", large ? "40" : "22"}});
+    if (large) d.graph["overlap_scaling"] = "-25";
 
     double max_size = 0;
     for (double x : marks.size)
@@ -479,6 +486,131 @@ SchoolParts school_parts(const Network& net, const SchoolTable& schools) {
     return parts;
 }
 
+// A school diagram's people split into groups that no drawn tie joins, as indices into its nodes:
+// the largest group first, then by the first member; each group in breadth-first order from its
+// most tied member (the lowest index among equals), neighbours in index order.
+std::vector<std::vector<std::size_t>> tied_groups(std::size_t nodes, const std::vector<Diagram::Edge>& edges) {
+    std::vector<std::vector<std::size_t>> next(nodes);
+    for (const Diagram::Edge& e : edges) {
+        next[e.tail].push_back(e.head);
+        next[e.head].push_back(e.tail);
+    }
+    for (auto& list : next) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    std::vector<char> seen(nodes, 0);
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t first = 0; first < nodes; ++first) {
+        if (seen[first]) continue;
+        std::vector<std::size_t> members = {first};  // the group, found from its first member
+        seen[first] = 1;
+        for (std::size_t i = 0; i < members.size(); ++i)
+            for (std::size_t u : next[members[i]])
+                if (!seen[u]) seen[u] = 1, members.push_back(u);
+        const std::size_t root = *std::min_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+            return next[a].size() != next[b].size() ? next[a].size() > next[b].size() : a < b;
+        });
+        for (std::size_t u : members) seen[u] = 2;  // 2: in this group, not yet in its order
+        std::vector<std::size_t> order = {root};
+        seen[root] = 1;
+        for (std::size_t i = 0; i < order.size(); ++i)
+            for (std::size_t u : next[order[i]])
+                if (seen[u] == 2) seen[u] = 1, order.push_back(u);
+        groups.push_back(std::move(order));
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    return groups;
+}
+
+// Graphviz's size for a school diagram's node (12-point label, default margins), in points,
+// from an estimate of the label's width: 0.62 em per character fits Helvetica and its usual
+// stand-ins (DejaVu Sans, Liberation Sans) with room to spare. Only the grid below uses it.
+Point node_size(const Diagram::Node& node) {
+    double characters = 0;
+    for (unsigned char ch : node.label) characters += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
+    const double text = 0.62 * 12 * characters + 16, line = 12 * 1.2 + 8;
+    if (node.attributes.count("shape") && node.attributes.at("shape") == "box") return {std::max(text, 54.0), std::max(line, 36.0)};
+    return {std::max(text * std::sqrt(2.0), 54.0), std::max(line * std::sqrt(2.0), 36.0)};  // the ellipse around the text
+}
+
+// Schools with more groups than this are laid out in two parts (see arrange_in_parts): Graphviz
+// packs each group of a disconnected graph in turn, which takes a minute for thousands.
+constexpr std::size_t pack_limit = 20;
+// Groups of at most this many people go to the grid.
+constexpr std::size_t small_group = 3;
+
+// Lays out `d` in two parts and pins every node (engine nop): the groups of more than
+// `small_group` people with neato (its own attributes), and the smaller groups row by row in a
+// grid below them, under a heading. Returns the number of people in the grid.
+std::size_t arrange_in_parts(Diagram& d, const std::vector<std::vector<std::size_t>>& groups) {
+    std::vector<Point> at(d.nodes.size());
+    double left = 0, right = 0, bottom = 0;  // the neato part's extent
+    Diagram big = d;
+    big.nodes.clear();
+    big.edges.clear();
+    big.legend.clear();
+    big.title.clear();
+    big.graph["splines"] = "false";  // only the positions are used; nop routes the lines once below
+    std::vector<std::size_t> local(d.nodes.size(), SIZE_MAX);
+    for (const auto& group : groups)
+        if (group.size() > small_group)
+            for (std::size_t i : group) local[i] = big.nodes.size(), big.nodes.push_back(d.nodes[i]);
+    for (const Diagram::Edge& e : d.edges)
+        if (local[e.tail] != SIZE_MAX) big.edges.push_back({local[e.tail], local[e.head], e.attributes});
+    if (!big.nodes.empty()) {
+        const std::vector<Point> placed = layout_positions(big);
+        left = bottom = 1e300, right = -1e300;
+        for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+            if (local[i] == SIZE_MAX) continue;
+            at[i] = placed[local[i]];
+            const Point size = node_size(d.nodes[i]);
+            left = std::min(left, at[i].x - size.x / 2), right = std::max(right, at[i].x + size.x / 2);
+            bottom = std::min(bottom, at[i].y - size.y / 2);
+        }
+    }
+
+    // The grid: each small group as a row of its members (breadth-first, so a path keeps its
+    // middle in the middle), groups left to right in rows about as wide as they are tall overall.
+    const double gap = 12;
+    double area = 0;
+    std::size_t in_grid = 0;
+    for (const auto& group : groups) {
+        if (group.size() > small_group) continue;
+        double w = 0, h = 0;
+        for (std::size_t i : group) w += node_size(d.nodes[i]).x + gap, h = std::max(h, node_size(d.nodes[i]).y);
+        area += (w + 2 * gap) * (h + gap);
+        in_grid += group.size();
+    }
+    const double width = std::max(right - left, std::sqrt(area) * 1.5);
+    if (big.nodes.empty()) left = 0, right = width, bottom = 0;
+    const double heading = 20;
+    double x = left, y = bottom - gap - heading - gap, row = 0;  // y: top of the current row
+    for (const auto& group : groups) {
+        if (group.size() > small_group) continue;
+        double w = -gap;
+        for (std::size_t i : group) w += node_size(d.nodes[i]).x + gap;
+        if (x > left && x + w > left + width) x = left, y -= row + gap, row = 0;
+        for (std::size_t i : group) {
+            const Point size = node_size(d.nodes[i]);
+            at[i] = {x + size.x / 2, y - size.y / 2};
+            x += size.x + gap;
+            row = std::max(row, size.y);
+        }
+        x += 2 * gap;  // groups further apart than the people in one
+    }
+    for (std::size_t i = 0; i < d.nodes.size(); ++i) d.nodes[i].attributes["pos"] = fmt::format("{:.2f},{:.2f}!", at[i].x, at[i].y);
+    const std::string text = fmt::format("{} people alone or in twos and threes{}", in_grid, big.nodes.empty() ? "" : ", not tied to the groups above");
+    d.nodes.push_back({text,
+                       {{"shape", "plaintext"}, {"fontname", "Helvetica"}, {"fontsize", "14"}, {"fontcolor", "#444444"},
+                        {"pos", fmt::format("{:.2f},{:.2f}!", left + 0.31 * 14 * double(text.size()), bottom - gap - heading / 2)}},
+                       -1});
+    d.engine = "nop";
+    d.graph["overlap"] = "true";  // every position is set, with room between
+    if (d.nodes.size() > 200) d.graph["splines"] = "false";  // lines routed around a thousand names take minutes
+    return in_grid;
+}
+
 Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size_t s, const SchoolParts& parts,
                        const DiagramMarks& marks, const DiagramConfig& config) {
     std::vector<Vertex> people = parts.people[s];
@@ -493,6 +625,29 @@ Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size
     people.insert(people.end(), team.begin(), team.end());
     std::map<Vertex, std::size_t> index;
     for (std::size_t i = 0; i < people.size(); ++i) index[people[i]] = i;
+
+    // At most `school_limit` people: whole groups, the largest first, and the part of the group
+    // that no longer fits nearest its most tied member.
+    std::vector<Diagram::Edge> all;
+    for (const Pair& p : pairs) all.push_back({index.at(p.a), index.at(p.b), {}});
+    std::vector<std::vector<std::size_t>> groups = tied_groups(people.size(), all);
+    const std::size_t everyone = people.size();
+    if (people.size() > config.school_limit) {
+        std::vector<char> keep(people.size(), 0);
+        std::size_t kept = 0;
+        for (auto& group : groups) {
+            if (group.size() > config.school_limit - kept) group.resize(config.school_limit - kept);
+            for (std::size_t i : group) keep[i] = 1;
+            kept += group.size();
+        }
+        std::vector<Vertex> chosen;
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (keep[i]) chosen.push_back(people[i]);
+        people = std::move(chosen);
+        index.clear();
+        for (std::size_t i = 0; i < people.size(); ++i) index[people[i]] = i;
+        std::erase_if(pairs, [&](const Pair& p) { return !index.count(p.a) || !index.count(p.b); });
+    }
 
     Diagram d;
     d.directed = net.directed();
@@ -515,7 +670,14 @@ Diagram school_diagram(const Network& net, const SchoolTable& schools, std::size
     for (const Pair& p : pairs) d.edges.push_back({index.at(p.a), index.at(p.b), pair_edge(net, p, config, "C0", 1.6)});
     d.legend = people_legend(net, people, pairs, marks, config);
     d.title = fmt::format("{}: {} people, {} district team members tied to them", school_name(schools.schools[s]),
-                          people.size() - team.size(), team.size());
+                          parts.people[s].size(), team.size());
+    if (people.size() < everyone)
+        d.title += fmt::format("; {} of these {} drawn (at most {}: whole groups, the most tied first)", people.size(), everyone,
+                               config.school_limit);
+    if (groups.size() > pack_limit || people.size() < everyone) {
+        groups = tied_groups(d.nodes.size(), d.edges);
+        if (groups.size() > pack_limit) arrange_in_parts(d, groups);
+    }
     return d;
 }
 
@@ -538,20 +700,17 @@ std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& s
     std::vector<std::string> formats = {"svg"};
     for (const std::string& f : config.formats)
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+    // Every diagram described first, then laid out side by side in worker processes.
+    std::vector<Diagram> described;
     std::vector<DrawnDiagram> out;
-    const bool sociogram = config.sociogram && sociogram_note(net, config).empty();
-    const std::size_t total = std::size_t(sociogram) + std::size_t(config.bridge_map && !schools.schools.empty()) +
-                              (config.school_diagrams ? schools.schools.size() : 0);
-    const auto draw = [&](const Diagram& d, std::string name, std::string title) {
-        DrawnDiagram drawn{std::move(name), std::move(title), {}};
-        const std::vector<std::string> bytes = render(d, formats);
-        for (std::size_t i = 0; i < formats.size(); ++i) drawn.formats[formats[i]] = bytes[i];
-        out.push_back(std::move(drawn));
-        if (progress) progress(out.size(), total);
+    const auto add = [&](Diagram d, std::string name, std::string title) {
+        described.push_back(std::move(d));
+        out.push_back({std::move(name), std::move(title), {}});
     };
-    if (sociogram) draw(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
+    if (config.sociogram && sociogram_note(net, config).empty())
+        add(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
     if (config.bridge_map && !schools.schools.empty())
-        draw(bridge_map(net, schools, config), "diagrams/bridge_map", "District team and schools");
+        add(bridge_map(net, schools, config), "diagrams/bridge_map", "District team and schools");
     if (config.school_diagrams) {
         const SchoolParts parts = school_parts(net, schools);
         std::set<std::string> used;
@@ -559,9 +718,13 @@ std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& s
             std::string stem = file_stem(schools.schools[s].id);
             for (int k = 2; used.count(stem); ++k) stem = file_stem(schools.schools[s].id) + "_" + std::to_string(k);
             used.insert(stem);
-            draw(school_diagram(net, schools, s, parts, marks, config), "diagrams/schools/" + stem, school_name(schools.schools[s]));
+            add(school_diagram(net, schools, s, parts, marks, config), "diagrams/schools/" + stem, school_name(schools.schools[s]));
         }
     }
+    const unsigned workers = unsigned(std::max(1, omp_get_max_threads()));
+    std::vector<std::vector<std::string>> bytes = render_all(described, formats, workers, progress);
+    for (std::size_t d = 0; d < out.size(); ++d)
+        for (std::size_t i = 0; i < formats.size(); ++i) out[d].formats[formats[i]] = std::move(bytes[d][i]);
     return out;
 }
 

@@ -1,15 +1,25 @@
 #include "viz/render.hpp"
 
+#include <fontconfig/fontconfig.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 
@@ -268,6 +278,230 @@ std::vector<Point> layout_positions(const Diagram& diagram) {
     for (Agnode_t* n : nodes) out.push_back({ND_coord(n).x, ND_coord(n).y});
     gvFreeLayout(gvc, graph.get());
     return out;
+}
+
+namespace {
+
+// A worker's answer for one diagram, as sent through its pipe: the diagram's index, whether it
+// was drawn, then the bytes of each format (or the error message), each preceded by its length.
+void put_number(std::string& out, std::uint64_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
+
+std::string answer(std::size_t index, bool ok, const std::vector<std::string>& texts) {
+    std::string out;
+    put_number(out, index);
+    put_number(out, ok ? 1 : 0);
+    put_number(out, texts.size());
+    for (const std::string& t : texts) {
+        put_number(out, t.size());
+        out += t;
+    }
+    return out;
+}
+
+struct Answer {
+    std::size_t index = 0;
+    bool ok = false;
+    std::vector<std::string> texts;
+};
+
+// The first complete answer in `buffer` from `at` on, moving `at` past it; nothing when it has not
+// all arrived yet.
+std::optional<Answer> next_answer(const std::string& buffer, std::size_t& at) {
+    std::size_t p = at;
+    const auto number = [&](std::uint64_t& n) {
+        if (buffer.size() - p < sizeof n) return false;
+        std::memcpy(&n, buffer.data() + p, sizeof n);
+        p += sizeof n;
+        return true;
+    };
+    std::uint64_t index = 0, ok = 0, count = 0;
+    if (!number(index) || !number(ok) || !number(count)) return std::nullopt;
+    Answer a{index, ok == 1, {}};
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::uint64_t length = 0;
+        if (!number(length) || buffer.size() - p < length) return std::nullopt;
+        a.texts.emplace_back(buffer, p, length);
+        p += length;
+    }
+    at = p;
+    return a;
+}
+
+bool write_all(int fd, const std::string& data) {
+    for (std::size_t done = 0; done < data.size();) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += std::size_t(n);
+    }
+    return true;
+}
+
+// A forked worker: draws its diagrams in turn and sends each answer; never returns.
+[[noreturn]] void work(int fd, const std::vector<Diagram>& diagrams, const std::vector<std::size_t>& mine,
+                       const std::vector<std::string>& formats) {
+    for (std::size_t i : mine) {
+        std::string out;
+        try {
+            out = answer(i, true, render(diagrams[i], formats));
+        } catch (const std::exception& e) {
+            out = answer(i, false, {e.what()});
+        }
+        if (!write_all(fd, out)) break;
+    }
+    ::close(fd);
+    _exit(0);  // no exit handlers or static destructors: they belong to the parent
+}
+
+struct Worker {
+    pid_t pid = -1;
+    int fd = -1;  // read end of its pipe
+    std::vector<std::size_t> diagrams;
+    std::string buffer;
+    std::size_t read_at = 0;
+};
+
+// Closes the pipes and reaps the workers, also when the parent stops early (the workers then
+// have nobody to write to and are ended).
+struct Workers {
+    std::vector<Worker> list;
+    ~Workers() {
+        for (Worker& w : list) {
+            if (w.fd >= 0) ::close(w.fd);
+            if (w.pid > 0) {
+                ::kill(w.pid, SIGKILL);
+                while (::waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {}
+            }
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<std::vector<std::string>> render_all(const std::vector<Diagram>& diagrams, const std::vector<std::string>& formats,
+                                                 unsigned workers, const ProgressFn& progress) {
+    for (const std::string& f : formats)
+        if (!known_format(f)) throw std::runtime_error("unknown diagram format '" + f + "' (svg, png, pdf or dot)");
+    std::vector<std::vector<std::string>> out(diagrams.size());
+    std::vector<char> done(diagrams.size(), 0);
+    std::size_t finished = 0;
+    const auto finish = [&](std::size_t i, std::vector<std::string> bytes) {
+        out[i] = std::move(bytes);
+        done[i] = 1;
+        if (progress) progress(++finished, diagrams.size());
+    };
+    workers = unsigned(std::min<std::size_t>(workers, diagrams.size()));
+    if (workers > 1) {
+        // The plan: the largest diagram first, each to the least loaded worker.
+        std::vector<std::size_t> order(diagrams.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        const auto cost = [&](std::size_t i) { return diagrams[i].nodes.size() + diagrams[i].edges.size() + 1; };
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
+        Workers pool;
+        pool.list.resize(workers);
+        std::vector<std::size_t> load(workers, 0);
+        for (std::size_t i : order) {
+            const std::size_t w = std::size_t(std::min_element(load.begin(), load.end()) - load.begin());
+            pool.list[w].diagrams.push_back(i);
+            load[w] += cost(i);
+        }
+        graphviz_context();  // made once, before the fork, for every worker
+        for (Worker& w : pool.list) {
+            int ends[2];
+            if (::pipe2(ends, O_CLOEXEC) != 0) continue;  // its diagrams are drawn here below
+            std::unique_lock lock(graphviz_gate());  // no worker starts with Graphviz held by another thread
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                lock.unlock();
+                ::close(ends[0]);
+                work(ends[1], diagrams, w.diagrams, formats);
+            }
+            lock.unlock();
+            ::close(ends[1]);
+            if (pid < 0) {
+                ::close(ends[0]);
+                continue;
+            }
+            w.pid = pid;
+            w.fd = ends[0];
+        }
+        std::optional<Answer> failed;  // the failure of the lowest index, so the message is the same on every run
+        for (;;) {
+            std::vector<pollfd> waiting;
+            for (const Worker& w : pool.list)
+                if (w.fd >= 0) waiting.push_back({w.fd, POLLIN, 0});
+            if (waiting.empty()) break;
+            if (::poll(waiting.data(), waiting.size(), -1) < 0) {
+                if (errno == EINTR) continue;
+                throw std::runtime_error(std::string("could not wait for the diagram workers: ") + std::strerror(errno));
+            }
+            for (Worker& w : pool.list) {
+                if (w.fd < 0) continue;
+                const auto it = std::find_if(waiting.begin(), waiting.end(), [&](const pollfd& p) { return p.fd == w.fd; });
+                if (it == waiting.end() || it->revents == 0) continue;
+                char chunk[1 << 16];
+                const ssize_t n = ::read(w.fd, chunk, sizeof chunk);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) {
+                    ::close(w.fd);
+                    w.fd = -1;
+                    continue;
+                }
+                w.buffer.append(chunk, std::size_t(n));
+                while (std::optional<Answer> a = next_answer(w.buffer, w.read_at)) {
+                    if (a->index >= diagrams.size() || done[a->index]) continue;
+                    if (a->ok && a->texts.size() == formats.size()) {
+                        finish(a->index, std::move(a->texts));
+                    } else if (!failed || a->index < failed->index) {
+                        failed = std::move(a);
+                    }
+                }
+                if (w.read_at > (1 << 20)) {  // drop what was read
+                    w.buffer.erase(0, w.read_at);
+                    w.read_at = 0;
+                }
+            }
+        }
+        for (Worker& w : pool.list) {
+            while (w.pid > 0 && ::waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {}
+            w.pid = -1;
+        }
+        if (failed) throw std::runtime_error(failed->texts.empty() ? "graphviz failed" : failed->texts.front());
+    }
+    // Everything not drawn by a worker (one worker, or a fork that failed) is drawn here.
+    for (std::size_t i = 0; i < diagrams.size(); ++i)
+        if (!done[i]) finish(i, render(diagrams[i], formats));
+    return out;
+}
+
+nlohmann::ordered_json layout_environment() {
+    nlohmann::ordered_json j;
+    {
+        const std::lock_guard lock(graphviz_gate());
+        const char* version = gvcVersion(graphviz_context());
+        j["graphviz"] = version ? version : "";
+    }
+    const int fc = FcGetVersion();
+    j["fontconfig"] = fmt::format("{}.{}.{}", fc / 10000, fc / 100 % 100, fc % 100);
+    j["fonts"] = nlohmann::ordered_json::array();
+    // What the diagrams ask for (fontname Helvetica; the legend's title in bold), resolved as
+    // Graphviz's text layout resolves it, through fontconfig.
+    for (const char* name : {"Helvetica", "Helvetica:bold"}) {
+        FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name));
+        if (!pattern) continue;
+        FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+        FcDefaultSubstitute(pattern);
+        FcResult result = FcResultNoMatch;
+        FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+        const auto text = [&](const char* key) {
+            FcChar8* value = nullptr;
+            return match && FcPatternGetString(match, key, 0, &value) == FcResultMatch ? std::string(reinterpret_cast<char*>(value)) : "";
+        };
+        j["fonts"].push_back({{"requested", name}, {"family", text(FC_FAMILY)}, {"style", text(FC_STYLE)}, {"file", text(FC_FILE)}});
+        if (match) FcPatternDestroy(match);
+        FcPatternDestroy(pattern);
+    }
+    return j;
 }
 
 std::string render(const Diagram& diagram, const std::string& engine, const std::string& format) {

@@ -2,6 +2,9 @@
 // Diagrams: a plain description of nodes, edges and clusters, laid out and drawn by Graphviz
 // (cgraph/gvc) in-process.
 #include "engine/network.hpp"
+#include "engine/progress.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <string>
@@ -53,6 +56,21 @@ struct Diagram {
 /// diagram gives the same bytes in every format (a PDF's creation date is fixed to 2000-01-01).
 /// Throws std::runtime_error if Graphviz fails or a format is not one of the four.
 std::vector<std::string> render(const Diagram& diagram, const std::vector<std::string>& formats);
+
+/// Each of `diagrams` rendered as render(diagram, formats) does, in the same order and with the
+/// same bytes. Graphviz cannot lay out two graphs at once in one process, so with `workers` > 1
+/// the diagrams are shared out among that many forked processes (the largest first, each to the
+/// least loaded one: a fixed plan for a given list), which send their bytes back through pipes.
+/// `progress` is told of each diagram finished. Throws as render() does.
+std::vector<std::vector<std::string>> render_all(const std::vector<Diagram>& diagrams, const std::vector<std::string>& formats,
+                                                 unsigned workers = 1, const ProgressFn& progress = {});
+
+/// What a layout depends on besides the diagram and its seed, for summary.json: the Graphviz
+/// version, the fontconfig version, and for each font the diagrams ask for (Helvetica, regular
+/// and bold) the font file fontconfig gives for it, whose metrics size the labels.
+/// {"graphviz": "2.42.2", "fontconfig": "2.14.1", "fonts": [{"requested": "Helvetica", "family":
+/// "DejaVu Sans", "style": "Book", "file": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}, ...]}
+nlohmann::ordered_json layout_environment();
 
 struct Point {
     double x = 0, y = 0;  // points (1/72 inch), y up

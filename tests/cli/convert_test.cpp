@@ -103,3 +103,23 @@ TEST_CASE("convert stops with exit 2 and writes nothing on a bad input or an unk
     CHECK(directed.err == "--directed: error: only a ties.csv input takes --directed; a graphml file says itself who the people are and "
                           "whether ties are directed\nstaffnet: stopped; no output was written\n");
 }
+
+TEST_CASE("convert to a .csv path writes one edge list that staffnet metrics reads; a path ending in / is a folder", "[cli][convert]") {
+    const std::string dir = test::temp_dir("convert_edge_list");
+    std::ofstream(dir + "/in.net") << "*Vertices 4\n1 \"a\"\n2 \"b\"\n3 \"c\"\n4 \"d\"\n*Arcs\n1 2 2 l \"advice\"\n2 3 1 l \"social\"\n";
+    const test::Run r = run({"convert", dir + "/in.net", dir + "/out.csv"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "wrote " + dir + "/out.csv (csv): 4 people, 2 ties, directed\n");
+    CHECK(r.err == "staffnet: note: an edge list holds only people with ties: left out 1 person without any (write to a folder, a path "
+                   "without an ending, to get people.csv + ties.csv)\n"
+                   "staffnet: note: an edge list does not record direction: pass --directed when reading it back\n");
+    REQUIRE(fs::is_regular_file(dir + "/out.csv"));
+    CHECK(slurp(dir + "/out.csv") == "source,target,weight,type\na,b,2,advice\nb,c,1,social\n");
+    const test::Run metrics = run({"metrics", dir + "/out.csv", "--directed", "--metrics", "out_degree"});
+    CHECK(metrics.out == "id,out_degree\na,1\nb,1\nc,0\n");
+
+    const test::Run folder = run({"convert", dir + "/in.net", dir + "/out.d/"});
+    CHECK(folder.code == 0);
+    CHECK(slurp(dir + "/out.d/people.csv") == "id\na\nb\nc\nd\n");
+    CHECK(slurp(dir + "/out.d/ties.csv") == "source,target,type,weight\na,b,advice,2\nb,c,social,1\n");
+}

@@ -95,7 +95,7 @@ TEST_CASE("every school's risk level in report.html is its level in schools_at_r
     std::map<std::string, std::string> level;
     for (const auto& row : table.rows) level[row[table.column("id")]] = row[table.column("level")];
     const std::string html = test::slurp(example_out() + "/report.html");
-    const std::regex cell(R"(<tr data-id="([^"]+)"><td>[^<]*</td><td class="level [^"]*" data-v="\d">([^<]+)</td>)");
+    const std::regex cell(R"re(<tr data-id="([^"]+)"><td>[^<]*</td><td class="level [^"]*" data-v="\d">([^<]+)</td>)re");
     std::size_t checked = 0;
     for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator(); ++it) {
         INFO("school " << (*it)[1]);

@@ -35,7 +35,7 @@ TEST_CASE("a full config is read into AnalysisConfig", "[config]") {
     SECTION("metric options are kept") {
         REQUIRE(c.metrics.size() == 3);
         CHECK(c.metrics[0].options.values.empty());
-        CHECK(c.metrics[1].options.values == std::map<std::string, std::string>{{"normalized", "false"}, {"samples", "10"}});
+        CHECK(c.metrics[1].options.values == std::map<std::string, OptionValue>{{"normalized", false}, {"samples", 10.0}});
         CHECK(c.metrics[2].options.text("direction", "in") == "out");
     }
     SECTION("and the district it names loads") {

@@ -7,6 +7,7 @@
 #include "support/graphs.hpp"
 
 #include <catch2/catch.hpp>
+#include <omp.h>
 
 #include <cmath>
 #include <numeric>
@@ -87,4 +88,22 @@ TEST_CASE("Burt's constraint and effective size on a star", "[engine][structural
     CHECK(effective_size(test::star(3))[0] == Approx(3.0));
     CHECK(constraint(test::star(3))[1] == Approx(1.0));  // a leaf depends on one contact
     CHECK(std::isnan(constraint(test::graph(2, {}))[0]));
+}
+
+TEST_CASE("the E-I permutation test gives the same numbers on 1 and 4 threads", "[engine][groups]") {
+    const Network net = test::classic_network("zachary_karate", false, false);
+    std::vector<std::string> groups(net.size());
+    for (std::size_t v = 0; v < net.size(); ++v) groups[v] = v % 3 == 0 ? "a" : v % 3 == 1 ? "b" : "c";
+    omp_set_num_threads(1);
+    const EIIndex one = ei_index(net, groups, 2000, 5);
+    omp_set_num_threads(4);
+    const EIIndex four = ei_index(net, groups, 2000, 5);
+    omp_set_num_threads(omp_get_num_procs());
+    CHECK(one.expected == four.expected);
+    CHECK(one.p_greater == four.p_greater);
+    CHECK(one.p_less == four.p_less);
+    CHECK(one.permutations == 2000);
+    // Labels dealt at random are mostly across groups: E-I near its expectation under random
+    // mixing, 1 - 2 * (1/3) = 1/3, give or take.
+    CHECK(one.expected == Approx(1.0 / 3.0).margin(0.1));
 }

@@ -121,7 +121,7 @@ TEST_CASE("Louvain can leave a community in pieces; Leiden does not", "[engine][
                                          {3, 9},  {4, 5},  {4, 7},   {4, 9},   {4, 11},  {4, 12}, {4, 15},
                                          {5, 6},  {5, 13}, {6, 7},   {7, 11},  {7, 13},  {7, 14}, {8, 9},
                                          {8, 12}, {9, 11}, {9, 12},  {12, 13}, {14, 15}});
-    const VertexScores louvain_split = louvain(net, {.seed = 19});
+    const VertexScores louvain_split = louvain(net, {.seed = 19, .runs = 1, .refine = false});  // the classic single run
     REQUIRE(louvain_split == VertexScores{1, 3, 2, 1, 2, 1, 1, 1, 2, 2, 3, 2, 2, 1, 3, 3});
     CHECK(broken_communities(net, louvain_split) == 1);
     VertexScores repaired = louvain_split;  // the two pieces as two communities
@@ -202,12 +202,17 @@ TEST_CASE("Leiden is reproducible from its seed", "[engine][communities][leiden]
 
 TEST_CASE("leiden is a registered metric and a graph-level measure", "[engine][communities][leiden]") {
     const Network net = cliques(6, 5, true);
-    const std::vector<MetricColumn> out = compute_metrics(net, {{"leiden", {{{"seed", "7"}}, 42}}});
+    const std::vector<MetricColumn> out = compute_metrics(net, {{"leiden", {{{"seed", 7.0}}, 42}}});
     REQUIRE(out.size() == 1);
     CHECK(out[0].metric->column == "community_leiden");
     CHECK(out[0].scores == leiden(net, {.seed = 7}));
-    CHECK_THROWS_WITH(compute_metrics(net, {{"leiden", {{{"objective", "potts"}}, 42}}}),
+    CHECK_THROWS_WITH(compute_metrics(net, {{"leiden", {{{"objective", std::string("potts")}}, 42}}}),
                       "option 'objective' must be 'modularity' or 'cpm', got 'potts'");
+    // Options are typed once, when read: the declared kind refuses the text.
+    const Metric& metric = *find_metric("leiden");
+    CHECK_THROWS_WITH(parse_option(*metric.option("objective"), "potts"), "modularity or cpm");
+    CHECK(std::get<double>(parse_option(*metric.option("seed"), "7")) == 7.0);
+    CHECK_THROWS_WITH(parse_option(*metric.option("resolution"), "0"), "a number above 0, such as 1");
     CHECK(std::find(default_metrics().begin(), default_metrics().end(), "leiden") == default_metrics().end());
     const auto measures = graph_measures(test::bridged_triangles());
     const auto value = [&](const std::string& key) {

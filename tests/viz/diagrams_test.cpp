@@ -9,6 +9,7 @@
 
 using namespace staffnet;
 using test::small_district;
+using test::generated;
 using test::two_schools;
 
 namespace {
@@ -26,27 +27,6 @@ std::string attribute(const Attributes& a, const std::string& key) {
 
 bool has_legend(const Diagram& d, const std::string& text) {
     return std::any_of(d.legend.begin(), d.legend.end(), [&](const LegendEntry& e) { return e.text == text; });
-}
-
-// n people in schools of 20 (the first 10 people are the district team), about 3 ties each, 85%
-// inside the school; a fixed linear congruential generator keeps it the same on every platform.
-test::SmallDistrict generated(std::size_t n) {
-    std::uint64_t state = 12345;
-    const auto next = [&](std::uint64_t bound) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return (state >> 33) % bound;
-    };
-    std::vector<std::tuple<std::string, std::string, std::string>> people;
-    for (std::size_t v = 0; v < n; ++v)
-        people.emplace_back("person " + std::to_string(v), v < 10 ? "district_team" : v % 20 == 0 ? "school_leader" : "staff",
-                            v < 10 ? "" : "S" + std::to_string(v / 20));
-    std::vector<std::tuple<Vertex, Vertex, std::size_t>> ties;
-    for (Vertex v = 0; v < n; ++v)
-        for (int k = 0; k < 3; ++k) {
-            const Vertex u = next(100) < 85 ? Vertex(v / 20 * 20 + next(20)) : Vertex(next(n));
-            if (u != v && u < n) ties.emplace_back(v, u, next(4));
-        }
-    return small_district(people, ties);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "engine/schools.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -65,6 +66,27 @@ inline SmallDistrict two_schools() {
                            {"Hal Staff", "staff", "B"},
                            {"Ivy Team", "district_team", ""}},
                           {{0, 1, 0}, {0, 1, 3}, {1, 2, 0}, {2, 3, 1}, {3, 4, 2}, {1, 4, 0}, {0, 6, 1}, {6, 7, 0}, {7, 8, 3}, {0, 9, 0}});
+}
+
+// n people in schools of 20 (the first 10 people are the district team), about 3 ties each, 85%
+// inside the school; a fixed linear congruential generator keeps it the same on every platform.
+inline SmallDistrict generated(std::size_t n) {
+    std::uint64_t state = 12345;
+    const auto next = [&](std::uint64_t bound) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (state >> 33) % bound;
+    };
+    std::vector<std::tuple<std::string, std::string, std::string>> people;
+    for (std::size_t v = 0; v < n; ++v)
+        people.emplace_back("person " + std::to_string(v), v < 10 ? "district_team" : v % 20 == 0 ? "school_leader" : "staff",
+                            v < 10 ? "" : "S" + std::to_string(v / 20));
+    std::vector<std::tuple<Vertex, Vertex, std::size_t>> ties;
+    for (Vertex v = 0; v < n; ++v)
+        for (int k = 0; k < 3; ++k) {
+            const Vertex u = next(100) < 85 ? Vertex(v / 20 * 20 + next(20)) : Vertex(next(n));
+            if (u != v && u < n) ties.emplace_back(v, u, next(4));
+        }
+    return small_district(people, ties);
 }
 
 }  // namespace staffnet::test
