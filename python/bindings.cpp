@@ -1,12 +1,17 @@
 // staffnet._core: the engine for Python (pybind11). The module staffnet (python/staffnet/__init__.py)
 // turns these plain lists and tuples into pandas tables; everything here runs without the GIL once
 // its arguments are converted, on at most `threads` OpenMP threads.
+#include "app/analysis.hpp"
+#include "app/outputs.hpp"
 #include "engine/dyads.hpp"
 #include "engine/graph_measures.hpp"
 #include "engine/metrics.hpp"
 #include "engine/qap.hpp"
 #include "io/diagnostic.hpp"
 #include "io/graph_formats.hpp"
+#include "io/results.hpp"
+#include "io/risk_tables.hpp"
+#include "io/table.hpp"
 
 #include <fmt/format.h>
 #include <omp.h>
@@ -140,15 +145,19 @@ std::vector<MetricRequest> metric_requests(const std::vector<std::pair<std::stri
         MetricRequest request{name, {}};
         request.options.seed = seed;
         for (const auto& [key, value] : options) {
-            if (std::find(metric->options.begin(), metric->options.end(), key) == metric->options.end()) {
+            const OptionSpec* spec = metric->option(key);
+            if (!spec) {
+                const std::vector<std::string> keys = metric->option_names();
                 std::string valid;
-                for (const std::string& o : metric->options) valid += (valid.empty() ? "" : ", ") + o;
-                throw std::invalid_argument("unknown option '" + key + "' of " + name + did_you_mean(key, metric->options) + "; " +
+                for (const std::string& o : keys) valid += (valid.empty() ? "" : ", ") + o;
+                throw std::invalid_argument("unknown option '" + key + "' of " + name + did_you_mean(key, keys) + "; " +
                                             (valid.empty() ? name + " takes no options" : "its options are " + valid));
             }
-            if (const std::string expected = option_problem(key, value); !expected.empty())
-                throw std::invalid_argument(name + " option '" + key + "' is '" + value + "'; it must be " + expected);
-            request.options.values[key] = value;
+            try {
+                request.options.values[key] = parse_option(*spec, value);
+            } catch (const std::invalid_argument& e) {  // as the config words it
+                throw std::invalid_argument(name + " option '" + key + "' is '" + value + "'; it must be " + e.what());
+            }
         }
         requests.push_back(std::move(request));
     }
@@ -285,6 +294,47 @@ py::tuple edges(const Network& net) {
     return py::make_tuple(s, t, w);
 }
 
+// One analysis of a config, as `staffnet analyze` runs it (no diagrams): the people table's columns
+// as numbers, the other tables as the CSV text of their writers, summary.json as JSON text.
+py::dict run_analysis(const std::string& path, std::optional<int> threads) {
+    std::vector<std::string> warnings, ids, names, roles, schools;
+    std::vector<std::pair<std::string, std::vector<double>>> columns;
+    std::map<std::string, std::string> tables;
+    std::string summary;
+    {
+        py::gil_scoped_release release;
+        const ThreadLimit limit(threads);
+        const AnalysisConfig config = load_analysis(path);
+        District loaded = load_district(config);
+        warnings = formatted(loaded.warnings);
+        const auto district = std::make_shared<const District>(std::move(loaded));
+        const Analysis a = analyse(district, config);
+        const Network& net = a.network();
+        for (const Person& p : net.people) {
+            ids.push_back(p.id);
+            names.push_back(p.name.get());
+            roles.push_back(p.role.get());
+            schools.push_back(p.school.get());
+        }
+        columns = a.people;
+        tables["isolation_risk"] = isolation_risk_csv(net, a.people_risk, a.how);
+        if (!a.schools().schools.empty()) {
+            tables["schools_at_risk"] = schools_at_risk_csv(net, a.schools(), a.school_risk, a.how);
+            tables["schools"] = schools_csv(a.schools(), a.school_measures);
+            tables["correlations"] = correlations_csv(a.correlations);
+            tables["regression"] = regression_csv(a.regressions);
+        }
+        tables["patterns"] = patterns_csv(a.patterns, a.min_group_size);
+        summary = summary_json(a, a.notes).dump();
+    }
+    py::dict out;
+    out["warnings"] = warnings;
+    out["people"] = py::make_tuple(ids, names, roles, schools, columns);
+    out["tables"] = tables;
+    out["summary"] = summary;
+    return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -380,7 +430,7 @@ PYBIND11_MODULE(_core, m) {
 
     m.def("metric_list", [] {
         py::list out;
-        for (const Metric& metric : metrics()) out.append(py::make_tuple(metric.name, metric.column, metric.summary, metric.options));
+        for (const Metric& metric : metrics()) out.append(py::make_tuple(metric.name, metric.column, metric.summary, metric.option_names()));
         return out;
     });
     m.def("default_metrics", [] { return default_metrics(); });
@@ -393,6 +443,8 @@ PYBIND11_MODULE(_core, m) {
             return graph_measures(*net, seed);
         },
         py::arg("net"), py::arg("seed"), py::arg("threads"));
+
+    m.def("analyse", &run_analysis, py::arg("config"), py::arg("threads"));
 
     m.def("qap", &run_qap, py::arg("net"), py::arg("relation"), py::arg("predictors"), py::arg("method"), py::arg("permutations"),
           py::arg("seed"), py::arg("valued"), py::arg("threads"));

@@ -12,6 +12,8 @@ Every computation runs without the GIL, on `threads` OpenMP threads (default: OM
 every core); results do not depend on the thread count. Bad input raises staffnet.InputError, which
 carries file, line, column and message as the command line reports them.
 """
+import io
+import json
 import math
 import warnings
 
@@ -21,7 +23,7 @@ from . import _core
 from ._core import InputError
 
 __all__ = ["InputError", "InputWarning", "Network", "read", "from_networkx", "from_igraph", "metrics",
-           "metric_list", "graph_measures", "qap"]
+           "metric_list", "graph_measures", "qap", "analyse"]
 
 InputError.__doc__ = """A problem with an input file or value, as `file:line:column: error: what; fix`.
 
@@ -311,3 +313,39 @@ def qap(net, predictors, *, relation="all", method="qap", permutations=1000, see
     if method == "mrqap":
         frame.attrs["fit"] = dict(out["fit"])
     return frame
+
+
+# The tables of analyse() keyed by person or school id; the others keep the files' row order.
+_BY_ID = {"people", "isolation_risk", "schools", "schools_at_risk"}
+
+
+def _csv_frame(text, by_id):
+    """A CSV table as `staffnet analyze` writes it: numbers as written (shortest round trip), blank text as ""."""
+    frame = pd.read_csv(io.StringIO(text), float_precision="round_trip", dtype={"id": str})
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].fillna("")
+    return frame.set_index("id") if by_id else frame
+
+
+def analyse(config, *, threads=None):
+    """Runs the analysis of a config.yaml once, as `staffnet analyze` does (without the diagrams and
+    the report), and returns its tables, equal to the files analyze writes:
+
+    people (people.csv: id index, name, role, school, every metric and isolation_risk), isolation_risk,
+    schools, schools_at_risk (indexed by id), correlations, regression, patterns (DataFrames), and
+    summary (summary.json as a dict). Without schools.csv the school tables are None. Raises
+    InputError for a bad config or data file; the loader's warnings are InputWarnings.
+    """
+    out = _core.analyse(str(config), threads)
+    _warn(out["warnings"])
+    ids, names, roles, schools, columns = out["people"]
+    people = pd.DataFrame({"name": names, "role": roles, "school": schools}, index=pd.Index(ids, name="id"))
+    for column, scores in columns:
+        people[column] = scores
+    tables = {"people": people}
+    for name in ["isolation_risk", "schools", "schools_at_risk", "correlations", "regression", "patterns"]:
+        text = out["tables"].get(name)
+        tables[name] = None if text is None else _csv_frame(text, name in _BY_ID)
+    tables["summary"] = json.loads(out["summary"])
+    return tables
