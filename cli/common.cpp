@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include "app/store.hpp"
 #include "cli/commands.hpp"
 #include "engine/centrality.hpp"
 #include "engine/graph_measures.hpp"
@@ -18,7 +19,7 @@ namespace staffnet {
 
 District load_and_report(const std::string& path, AnalysisConfig& config) {
     config = load_analysis(path.empty() ? default_config() : path);
-    District d = load_district(config);
+    District d = load_input(config);
     report_loaded(d, config.file);
     return d;
 }

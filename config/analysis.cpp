@@ -340,7 +340,8 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
     if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "diagrams", "seed"})) {
-        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools"})) {
+        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools", "database"})) {
+            r.scalar(data, "database", config.database, "a file path");
             r.scalar(data, "people", people, "a file path");
             r.scalar(data, "ties", ties, "a file path");
             r.scalar(data, "network", config.network_file, "a file path");
@@ -410,12 +411,13 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.diagrams.seed = config.seed;
     r.problems.check();
     if (!config.network_file.empty()) people = ties = config.network_file = resolve(folder, config.network_file);
+    if (!config.database.empty()) config.database = resolve(folder, config.database);
     config.people = resolve(folder, people);
     config.ties = resolve(folder, ties);
     // schools.csv is optional: a missing default file means "no schools".
     config.schools = resolve(folder, schools);
     if (!root["data"] || !root["data"]["schools"]) {
-        if (!std::filesystem::exists(config.schools)) {
+        if (!std::filesystem::exists(config.schools) && config.database.empty()) {
             if (!config.participation.empty())
                 throw InputError(r.at(root["participation"], "participation needs a schools file, and there is no " + config.schools,
                                       "add schools.csv beside the config, give its path under data: schools:, or remove participation"));
