@@ -221,6 +221,7 @@ struct Server::Impl {
     httplib::Server http;
     int port = 0;
     std::atomic<bool> stopping{false};
+    std::atomic<bool> running{false};
     std::atomic<std::size_t> connections{0};
     std::atomic<std::size_t> streams{0};
 
@@ -240,7 +241,7 @@ struct Server::Impl {
     std::thread analyser;
 
     Impl(Store& s, AnalysisConfig c, ServerOptions o) : store(s), config(std::move(c)), options(std::move(o)) {
-        code_required = !is_loopback(options.host);
+        code_required = options.require_code || !is_loopback(options.host);
         if (code_required && options.access_code.empty()) options.access_code = random_access_code();
     }
 
@@ -601,7 +602,9 @@ int Server::bind() {
 }
 
 void Server::run() {
+    impl_->running = true;
     if (!impl_->stopping) impl_->http.listen_after_bind();
+    impl_->running = false;
 }
 
 void Server::stop() {
@@ -612,6 +615,8 @@ void Server::stop() {
     }
     s.event_cv.notify_all();
     s.work_cv.notify_all();
+    // run() may be between its check of `stopping` and listening: wait for it to listen.
+    for (int i = 0; i < 1000 && s.running && !s.http.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     s.http.stop();
 }
 

@@ -17,6 +17,7 @@ struct ServerOptions {
     std::size_t max_connections = 64;      // connections served at once; more get 503
     std::size_t max_streams = 32;          // open event streams (pages); more get 503
     std::string access_code;               // for a non-loopback host; "" = generate one
+    bool require_code = false;             // require the code on a loopback host too (tests)
 };
 
 /// True for 127.0.0.0/8, ::1 and localhost: only this machine can connect.
