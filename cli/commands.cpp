@@ -20,6 +20,8 @@ void add_commands(CLI::App& app) {
     add_template_command(app);
     add_import_sheet_command(app);
     add_convert_command(app);
+    add_serve_command(app);
+    add_export_command(app);
 }
 
 std::string default_config() {

@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include "app/store.hpp"
 #include "cli/commands.hpp"
 #include "io/privacy.hpp"
 
@@ -13,7 +14,7 @@ namespace staffnet {
 
 District load_and_report(const std::string& path, AnalysisConfig& config, const OutputFlags& privacy) {
     config = load_analysis(path.empty() ? default_config() : path);
-    District d = load_district(config);
+    District d = load_input(config);
     // stderr follows the files: no real id or name in a warning of a pseudonymised run.
     if (privacy.pseudonymize || privacy.research) pseudonymize_messages(d.warnings, d.network, pseudonym_key(config));
     report_loaded(d, config.file);

@@ -1,5 +1,6 @@
 #include "app/analysis.hpp"
 #include "app/outputs.hpp"
+#include "app/store.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/change.hpp"
@@ -82,7 +83,7 @@ std::array<Wave, 2> load(const CompareArgs& args) {
         w[0].config = first;
         w[1].config = second_wave_config(first, load_analysis(args.configs[1]));
         for (Wave& wave : w) {
-            wave.district = load_district(wave.config);
+            wave.district = load_input(wave.config);
             if (wave.district.waves.size() == 1) wave.wave = wave.district.waves[0];
         }
     } else {
@@ -92,7 +93,7 @@ std::array<Wave, 2> load(const CompareArgs& args) {
                                         "values of the ties' wave column (--waves 1,2)"});
         const std::vector<std::string> labels = wave_labels(args.waves);
         const AnalysisConfig config = load_analysis(args.configs[0]);
-        std::vector<District> districts = load_waves(config, labels);
+        std::vector<District> districts = load_input_waves(config, labels);
         for (std::size_t i = 0; i < 2; ++i) {
             w[i].wave = labels[i];
             w[i].config = config;

@@ -353,8 +353,9 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "diagrams", "seed",
                                         "district"})) {
         r.scalar(root, "district", config.district_name, "the district's name");
-        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools", "date"})) {
+        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools", "date", "database"})) {
             r.scalar(data, "date", config.data_date, "the date the data were collected, such as 2026-10-31");
+            r.scalar(data, "database", config.database, "a file path");
             r.scalar(data, "people", people, "a file path");
             std::vector<std::string> more_ties;  // data: ties: [ties.csv, new_ties.csv]: read together
             if (data["ties"] && data["ties"].IsSequence()) {
@@ -435,6 +436,7 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.diagrams.seed = config.seed;
     r.problems.check();
     if (!config.network_file.empty()) people = ties = config.network_file = resolve(folder, config.network_file);
+    if (!config.database.empty()) config.database = resolve(folder, config.database);
     config.people = resolve(folder, people);
     config.ties = resolve(folder, ties);
     for (std::string& file : config.tie_files) file = resolve(folder, file);
@@ -442,7 +444,7 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     // schools.csv is optional: a missing default file means "no schools".
     config.schools = resolve(folder, schools);
     if (!root["data"] || !root["data"]["schools"]) {
-        if (!std::filesystem::exists(config.schools)) {
+        if (!std::filesystem::exists(config.schools) && config.database.empty()) {
             if (!config.participation.empty())
                 throw InputError(r.at(root["participation"], "participation needs a schools file, and there is no " + config.schools,
                                       "add schools.csv beside the config, give its path under data: schools:, or remove participation"));

@@ -45,6 +45,7 @@ struct AnalysisConfig {
     std::string schools;  // "" when there is no schools.csv
     std::string network_file;     // data: network: one graph file (GraphML, GEXF, ...) holding people and ties;
                                   // then `people` and `ties` are this file too. "" = people.csv + ties.csv
+    std::string database;         // data: database: a staffnet serve database (app/store.hpp) read instead of the files
     bool directed_given = false;  // network.directed is in the YAML (else a graph file says itself)
     NetworkOptions network;
     bool drop_self_ties = false;
