@@ -166,8 +166,10 @@ std::vector<Placement> placements(const District& d, const std::vector<Vertex>& 
         if (!is_school)
             if (const auto it = d.known[k].find(school); !school.empty() && it != d.known[k].end()) out[k].known = it->second;
     }
-    std::vector<char> in_target(d.adjacency.size(), 0);
-    for (Vertex t : targets) in_target[t] = 1;
+    // Targets by binary search, not a flag per person: this runs once per person at a school.
+    std::vector<Vertex> sorted = targets;
+    std::sort(sorted.begin(), sorted.end());
+    const auto in_target = [&](Vertex v) { return std::binary_search(sorted.begin(), sorted.end(), v); };
     if (is_school)
         for (Vertex t : targets)
             for (std::size_t k : d.members_tied[t]) {
@@ -177,7 +179,7 @@ std::vector<Placement> placements(const District& d, const std::vector<Vertex>& 
     std::vector<Vertex> colleagues;  // distinct, outside the targets and the district team
     for (Vertex t : targets)
         for (Vertex w : d.adjacency[t])
-            if (!in_target[w] && !d.is_member[w]) colleagues.push_back(w);
+            if (!d.is_member[w] && !in_target(w)) colleagues.push_back(w);
     std::sort(colleagues.begin(), colleagues.end());
     colleagues.erase(std::unique(colleagues.begin(), colleagues.end()), colleagues.end());
     for (Vertex w : colleagues)
