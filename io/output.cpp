@@ -1,11 +1,23 @@
 #include "io/output.hpp"
 
+#include "io/diagnostic.hpp"
+
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
 #include <stdexcept>
+#include <fcntl.h>
+#include <stdio.h>  // renameat2 (glibc 2.28, with _GNU_SOURCE)
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace staffnet {
