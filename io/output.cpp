@@ -1,11 +1,23 @@
 #include "io/output.hpp"
 
+#include "io/diagnostic.hpp"
+
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
 #include <stdexcept>
+#include <fcntl.h>
+#include <stdio.h>  // renameat2 (glibc 2.28, with _GNU_SOURCE)
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace staffnet {
@@ -152,10 +164,14 @@ private:
     int fd_;
 };
 
-// The output folder as an absolute path without a trailing separator ("." and "out/" included).
+// The output folder as an absolute path without a trailing separator ("." and "out/" included);
+// a symbolic link to a folder is followed, so that the link is never replaced by a folder.
 fs::path absolute_folder(const std::string& folder) {
     fs::path dir = fs::absolute(folder.empty() ? "." : folder).lexically_normal();
     if (dir.filename().empty() && dir.has_parent_path() && dir != dir.root_path()) dir = dir.parent_path();
+    std::error_code error;
+    if (fs::is_symlink(dir, error))
+        if (const fs::path target = fs::canonical(dir, error); !error) dir = target;
     return dir;
 }
 
@@ -192,8 +208,8 @@ void roll_back(const fs::path& dir, const fs::path& stage, const fs::path& old) 
         if ((e.kind == 'r' || e.kind == 'd') && fs::exists(fs::symlink_status(saved, ignored))) fs::rename(saved, target, ignored);
         else if (e.kind == 'n' && !fs::exists(fs::symlink_status(stage / e.name, ignored))) fs::remove(target, ignored);
     }
-    for (auto e = journal.rbegin(); e != journal.rend(); ++e)
-        if (e->kind == 'D') fs::remove(dir / e->name, ignored);  // removes only an empty folder
+    for (const JournalEntry& e : journal)  // each file's new folders are listed deepest first
+        if (e.kind == 'D') fs::remove(dir / e.name, ignored);  // removes only an empty folder
     sync_dir(dir);
     fs::remove_all(stage, ignored);
     fs::remove_all(old, ignored);
@@ -376,7 +392,6 @@ void commit_by_file(const OutputSet& outputs, const fs::path& dir, const WriteOp
             dropped.push_back(name);
             journal += "d " + escape_line(name) + "\n";
         }
-    // Created folders are listed first but removed last (roll_back walks 'D' lines backwards).
     try {
         for (const auto& [name, content] : outputs.files) {
             step(options, "stage " + name);
@@ -412,10 +427,13 @@ void commit_by_file(const OutputSet& outputs, const fs::path& dir, const WriteOp
         roll_back(dir, stage, old);
         throw;
     }
-    // Committed: the journal is gone, so what follows only tidies up.
-    sync_dir(old);
+    // Committed: the journal is gone, so what follows only tidies up, including the folders that
+    // held only outputs of the last run (diagrams/schools/ when no school is drawn any more).
     fs::remove_all(stage, error);
     fs::remove_all(old, error);
+    for (const std::string& name : dropped)
+        for (fs::path p = fs::path(name).parent_path(); !p.empty() && fs::remove(dir / p, error); p = p.parent_path()) {
+        }
 }
 
 std::string plain_path(const fs::path& p) { return "'" + printable(p.string(), 300) + "'"; }
