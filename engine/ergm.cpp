@@ -274,6 +274,14 @@ Vector geyer_thompson(const Matrix& z, const Vector& xi) {
         delta += t * step;
         if ((t * step).norm() < 1e-10 * (1 + delta.norm())) break;
     }
+    // Trust the approximation only as far as the sample reaches: shorten the step until the
+    // importance weights exp(δ·z_s) keep an effective sample size of a fifth of the sample.
+    const auto effective = [&](const Vector& d) {
+        const Vector a = z * d;
+        const Vector w = (a.array() - a.maxCoeff()).exp();
+        return w.sum() * w.sum() / w.squaredNorm();
+    };
+    for (int halving = 0; halving < 40 && effective(delta) < 0.2 * double(m); ++halving) delta /= 2;
     return delta;
 }
 
@@ -432,7 +440,10 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
             reference[Eigen::Index(k)] = std::log(density / (1 - density));
             log_kappa = D * std::log1p(std::exp(reference[Eigen::Index(k)]));
         }
+    // Each bridge run starts where the one before ended, at a nearby θ: short runs suffice.
     ErgmOptions bridge_options = options;
+    bridge_options.interval = std::max<std::size_t>(1, options.interval / 4);
+    bridge_options.burn_in = options.interval;
     Sampler bridge(model, observed, dyads, bridge_options);
     const std::size_t steps = std::max<std::size_t>(1, options.bridges);
     const std::size_t bridge_size = std::max<std::size_t>(64, options.sample_size / 4);
