@@ -267,7 +267,14 @@ Vector geyer_thompson(const Matrix& z, const Vector& xi) {
         Vector grad;
         Matrix hess;
         const double now = objective(delta, &grad, &hess);
-        Vector step = hess.ldlt().solve(grad);
+        // Pseudo-inverse: no step along directions in which the sample does not vary (a chain
+        // that barely moved), where the approximation says nothing.
+        const Eigen::SelfAdjointEigenSolver<Matrix> eig(hess);
+        const Vector values = eig.eigenvalues();
+        Vector inverse = Vector::Zero(values.size());
+        for (Eigen::Index k = 0; k < values.size(); ++k)
+            if (values[k] > 1e-9 * values.maxCoeff()) inverse[k] = 1 / values[k];
+        Vector step = eig.eigenvectors() * inverse.asDiagonal() * eig.eigenvectors().transpose() * grad;
         if (!step.allFinite()) break;
         double t = 1;
         while (t > 1e-8 && !(objective(delta + t * step, nullptr, nullptr) >= now - 1e-12)) t /= 2;
