@@ -74,8 +74,8 @@ async function open(browser, file, hash = '') {
   page.on('pageerror', (e) => seen.errors.push(`page error: ${e.message}`));
   page.on('request', (r) => { if (!/^(file|data|blob|about):/.test(r.url())) seen.requests.push(r.url()); });
   const opened = Date.now();
-  await page.goto(pathToFileURL(file).href + hash, { waitUntil: 'load' });
-  await page.waitForSelector('#map-data[data-drawn-ms]', { state: 'attached', timeout: 60000 });
+  await page.goto(pathToFileURL(file).href + hash, { waitUntil: 'load', timeout: 180000 });
+  await page.waitForSelector('#map-data[data-drawn-ms]', { state: 'attached', timeout: 180000 });
   // Wait for the frame after the drawing, so the figure includes layout and paint.
   const painted = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
     done({ sinceNavigation: performance.now(), script: +document.getElementById('map-data').getAttribute('data-drawn-ms') })))));
@@ -260,7 +260,7 @@ try {
     const gen = spawnSync('/usr/bin/python3', [path.resolve(here, '../../benchmarks/scale/generate.py'), dir, '--people', '5000',
                                                '--ties', '30000', '--districts', '4', '--schools', '60'], { encoding: 'utf8' });
     if (gen.status !== 0) throw new Error(`generate.py failed: ${gen.stderr}`);
-    fs.appendFileSync(path.join(dir, 'config.yaml'), 'diagrams:\n  school_diagrams: false\n');
+    fs.appendFileSync(path.join(dir, 'config.yaml'), 'diagrams:\n  draw: [sociogram]\n');
     const big = analyze(path.join(dir, 'config.yaml'), '5k');
     const b = await open(browser, big.report);
     // How fast this machine runs JavaScript now, to scale the figures (about 15 ms on an idle laptop core).

@@ -52,6 +52,9 @@
   var drawn = new Uint8Array(people.length);   // people with elements
   var circles = new Array(people.length), lines = new Array(ties.length), labels = new Array(people.length);
   var schoolShapes = new Array(schools.length), schoolLabels = new Array(schools.length);
+  // Each element's class is written whole, once, when its state changes (one style change each).
+  var lineBase = new Array(ties.length), tieClass = new Array(ties.length), circleClass = new Array(people.length),
+      labelClass = new Array(people.length);
 
   schools.forEach(function (s) {
     if (!(s.w > 0)) return;
@@ -100,8 +103,9 @@
         line.setAttribute('x2', b.x + ox); line.setAttribute('y2', b.y + oy);
         line.setAttribute('stroke', type.colour);
         line.setAttribute('data-source', a.id); line.setAttribute('data-target', b.id); line.setAttribute('data-type', type.name);
-        var cls = (type.close ? '' : 'loose') + (a.role === 'district_team' || b.role === 'district_team' ? ' team' : '');
-        if (cls) line.setAttribute('class', cls.trim());
+        lineBase[k] = ((type.close ? '' : 'loose') + (a.role === 'district_team' || b.role === 'district_team' ? ' team' : '')).trim();
+        tieClass[k] = lineBase[k];
+        if (lineBase[k]) line.setAttribute('class', lineBase[k]);
         lines[k] = line;
         tieFrag.appendChild(line);
       });
@@ -109,7 +113,8 @@
       var c = document.createElementNS(svgNS, 'circle');
       c.setAttribute('cx', p.x); c.setAttribute('cy', p.y); c.setAttribute('r', Math.max(p.r, 2));
       c.setAttribute('data-id', p.id);
-      if (leader(p)) c.setAttribute('class', 'leader');
+      circleClass[i] = leader(p) ? 'leader' : '';
+      if (circleClass[i]) c.setAttribute('class', circleClass[i]);
       var tip = document.createElementNS(svgNS, 'title');
       tip.textContent = p.name + ' (' + roleWords(p.role) + (p.school !== null ? ', ' + schoolName(p.school) : '') + ')';
       c.appendChild(tip);
@@ -117,7 +122,8 @@
       circles[i] = c;
       peopleFrag.appendChild(c);
       var label = document.createElementNS(svgNS, 'text');
-      label.setAttribute('class', 'person' + (leader(p) ? '' : ' minor'));
+      labelClass[i] = 'person' + (leader(p) ? '' : ' minor');
+      label.setAttribute('class', labelClass[i]);
       label.setAttribute('x', p.x); label.setAttribute('y', p.y);
       label.setAttribute('dx', (Math.max(p.r, 2) + 2) + '');
       label.setAttribute('dy', '0.35em');
@@ -130,10 +136,7 @@
     gPeople.node().appendChild(peopleFrag);
     gLabels.node().appendChild(labelFrag);
     colourPeople();
-    filterApplied = false;
-    fresh.forEach(function (i) { personState[i] = 0; });
     applyFilters();
-    filterApplied = true;
   }
 
   // ------------------------------------------------------------------ zoom and labels
@@ -146,6 +149,10 @@
     return { x: x0 - 40, y: y0 - 20, w: x1 - x0 + 80, h: y1 - y0 + 40 };
   })();
   var stage = document.querySelector('#map .map-stage');
+  // The stage's size, read once and on resize: reading it after a change of classes would force
+  // the browser to restyle the whole drawing there and then.
+  var stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 };
+  window.addEventListener('resize', function () { stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 }; });
   var zoom = d3.zoom().scaleExtent([0.05, 60]).on('zoom', function (event) {
     root.attr('transform', event.transform);
     sizeLabels(event.transform.k);
@@ -166,14 +173,14 @@
     svg.classed('show-all', k / fitted >= (data.whole && people.length > 400 ? 5 : 2.5));
   }
   function fit(animate) {
-    var w = stage.clientWidth || 800, h = stage.clientHeight || 600;
+    var w = stageSize.w, h = stageSize.h;
     fitted = Math.min(w / box.w, h / box.h);
     var t = d3.zoomIdentity.translate(w / 2 - fitted * (box.x + box.w / 2), h / 2 - fitted * (box.y + box.h / 2)).scale(fitted);
     (animate ? svg.transition().duration(300) : svg).call(zoom.transform, t);
   }
   function zoomTo(points) {
     if (!points.length) return;
-    var w = stage.clientWidth || 800, h = stage.clientHeight || 600;
+    var w = stageSize.w, h = stageSize.h;
     var padX = 150, padY = 50;  // screen pixels: names run to the right of their dot
     var xs = points.map(function (p) { return p[0]; }), ys = points.map(function (p) { return p[1]; });
     var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
@@ -344,7 +351,6 @@
   });
 
   var visible = new Uint8Array(people.length).fill(1), tieVisible = new Uint8Array(ties.length).fill(1);
-  var filterApplied = true;  // false while new elements are being drawn: set every class once
   function applyFilters() {
     var roles = {}, types = {}, levels = {}, chosen = {};
     roleBoxes.forEach(function (b) { roles[b.value] = b.checked; });
@@ -357,16 +363,13 @@
       var inSchool = !anySchool || (p.school !== null && chosen[p.school]);
       if (onlyTeamAndChosen) inSchool = p.role === 'district_team' || (anySchool && p.school !== null && chosen[p.school]);
       var now = roles[p.role] !== false && levels[p.risk] !== false && inSchool ? 1 : 0;
-      if (circles[i] && (now !== visible[i] || !filterApplied)) {
-        circles[i].classList.toggle('filtered', !now);
-        labels[i].classList.toggle('filtered', !now);
-      }
       visible[i] = now;
+      restylePerson(i);
     });
     ties.forEach(function (t, k) {
       var now = visible[t[0]] && visible[t[1]] && types[String(t[2])] ? 1 : 0;
-      if (lines[k] && (now !== tieVisible[k] || !filterApplied)) lines[k].classList.toggle('filtered', !now);
       tieVisible[k] = now;
+      restyleTie(k);
     });
     schools.forEach(function (s, i) {
       var off = (anySchool && !chosen[i]) || (onlyTeamAndChosen && !chosen[i]);
@@ -387,18 +390,35 @@
   var card = document.getElementById('map-card'), app = document.querySelector('#map .map-app');
   // 0: normal, 1: lit, 2: dimmed; elements are touched only when their state changes.
   var personState = new Uint8Array(people.length), tieState = new Uint8Array(ties.length);
+  var focusedPerson = -1;
+  function restylePerson(i) {
+    if (!circles[i]) return;
+    var state = personState[i], extra = (visible[i] ? '' : ' filtered') + (state === 2 ? ' dimmed' : state === 1 ? ' lit' : '');
+    var c = (circleClass[i] + extra + (i === focusedPerson ? ' focused' : '')).trim(), l = labelClass[i] + extra;
+    if (circles[i].getAttribute('class') !== c) circles[i].setAttribute('class', c);
+    if (labels[i].getAttribute('class') !== l) labels[i].setAttribute('class', l);
+  }
+  function restyleTie(k) {
+    if (!lines[k]) return;
+    var state = tieState[k];
+    var c = (lineBase[k] + (tieVisible[k] ? '' : ' filtered') + (state === 2 ? ' dimmed' : state === 1 ? ' lit' : '')).trim();
+    if (tieClass[k] !== c) { tieClass[k] = c; lines[k].setAttribute('class', c); }
+  }
   function setPerson(i, state) {
-    if (personState[i] === state || !circles[i]) return;
+    if (personState[i] === state) return;
     personState[i] = state;
-    circles[i].classList.toggle('dimmed', state === 2);
-    labels[i].classList.toggle('dimmed', state === 2);
-    labels[i].classList.toggle('lit', state === 1);
+    restylePerson(i);
   }
   function setTie(k, state) {
-    if (tieState[k] === state || !lines[k]) return;
+    if (tieState[k] === state) return;
     tieState[k] = state;
-    lines[k].classList.toggle('dimmed', state === 2);
-    lines[k].classList.toggle('lit', state === 1);
+    restyleTie(k);
+  }
+  function setFocused(i) {
+    var before = focusedPerson;
+    focusedPerson = i;
+    if (before >= 0) restylePerson(before);
+    if (i >= 0) restylePerson(i);
   }
   function setDimmed(litPeople, litTies, litSchool) {
     svg.classed('focusing', true);
@@ -420,13 +440,15 @@
     svg.classed('focusing', false);
     for (var i = 0; i < people.length; i++) setPerson(i, 0);
     for (var k = 0; k < ties.length; k++) setTie(k, 0);
-    gPeople.selectAll('.focused').classed('focused', false);
+    setFocused(-1);
     gSchools.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
     card.hidden = true;
     app.classList.add('no-card');
-    if (location.hash.indexOf('#focus=') === 0) history.replaceState(null, '', location.pathname + location.search);
+    if (location.hash.indexOf('#focus=') === 0) setTimeout(function () { history.replaceState(null, '', location.pathname + location.search); }, 0);
   }
-  function share(id) { history.replaceState(null, '', '#focus=' + encodeURIComponent(id)); }
+  // After the frame: changing the address re-evaluates :target, which would force the style of
+  // every element to be recomputed at once, a second time.
+  function share(id) { setTimeout(function () { history.replaceState(null, '', '#focus=' + encodeURIComponent(id)); }, 0); }
 
   // Ties shown by the filters, with their kinds, grouped by the other person.
   function tiesOf(i) {
@@ -469,7 +491,6 @@
     build(card);
     card.hidden = false;
     app.classList.remove('no-card');
-    card.scrollTop = 0;
   }
   function list(parent, title, items, empty) {
     parent.appendChild(el('h4', title));
@@ -488,9 +509,8 @@
     var lit = new Set([i]), litTies = new Set();
     others.forEach(function (o, j) { lit.add(j); o.ties.forEach(function (k) { litTies.add(k); }); });
     setDimmed(lit, litTies, -1);
-    gPeople.selectAll('.focused').classed('focused', false);
     gSchools.selectAll('.focused').classed('focused', false);
-    circles[i].classList.add('focused');
+    setFocused(i);
     if (!quiet) share(p.id);
     openCard(function (c) {
       c.appendChild(el('h3', p.name));
@@ -568,7 +588,7 @@
     });
     if (!data.whole) draw(Array.from(links.keys()));
     setDimmed(lit, litTies, s);
-    gPeople.selectAll('.focused').classed('focused', false);
+    setFocused(-1);
     gSchools.selectAll('.focused').classed('focused', false);
     if (schoolShapes[s]) schoolShapes[s].classList.add('focused');
     if (!quiet) share(school.id);
