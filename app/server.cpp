@@ -1,5 +1,7 @@
 #include "app/server.hpp"
 
+#include "app/analysis.hpp"
+
 #include "app/app_assets.hpp"
 #include "cli/common.hpp"
 #include "io/csv.hpp"
@@ -69,8 +71,10 @@ struct LiveRisk {
 
 // The isolation risk of the district as it is now. The one place the server runs the analysis.
 LiveRisk live_risk(const std::shared_ptr<const District>& district, const AnalysisConfig& config) {
-    const auto [view, how] = risk_view(district->network, config);
-    return {people_risk(*district, config, view), how};
+    Analysis a = analyse(district, config, {},
+                         {.layers = false, .ei_test = false, .statistics = false, .graph_measures = false,
+                          .only_metrics = std::vector<std::string>{}});
+    return {std::move(a.people_risk), a.how};
 }
 
 // isolation_risk.csv's rows as JSON objects with its columns; rank and score as numbers.

@@ -62,7 +62,7 @@ TEST_CASE("an unknown key suggests the closest valid one", "[config]") {
                       Catch::StartsWith(yaml("unknown_key.yaml") + ":3:1: error: unknown key 'netwrok' in the config (did you mean "
                                                                    "'network'?); valid keys are data, network, tie_types, participation"));
     CHECK_THROWS_WITH(parse("data:\n  poeple: p.csv\n"),
-                      Catch::Equals("c.yaml:2:3: error: unknown key 'poeple' in data (did you mean 'people'?); valid keys are people, ties, network, schools"));
+                      Catch::Equals("c.yaml:2:3: error: unknown key 'poeple' in data (did you mean 'people'?); valid keys are people, ties, network, schools, date, database"));
 }
 
 TEST_CASE("a YAML syntax error is reported at its line and column", "[config]") {
