@@ -68,7 +68,7 @@ std::vector<std::vector<std::string>> render_all(const std::vector<Diagram>& dia
 /// What a layout depends on besides the diagram and its seed, for summary.json: the Graphviz
 /// version, the fontconfig version, and for each font the diagrams ask for (Helvetica, regular
 /// and bold) the font file fontconfig gives for it, whose metrics size the labels.
-/// {"graphviz": "2.42.2", "fontconfig": "2.14.1", "fonts": [{"requested": "Helvetica", "family":
+/// {"graphviz": "2.43.0", "fontconfig": "2.14.1", "fonts": [{"requested": "Helvetica", "family":
 /// "DejaVu Sans", "style": "Book", "file": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}, ...]}
 nlohmann::ordered_json layout_environment();
 
