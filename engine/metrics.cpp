@@ -184,7 +184,7 @@ const std::vector<Metric>& metrics() {
          {kAttribute},
          [](const Network& net, const Options& opt) { return ei_actor(net, group_labels(net, opt.text("attribute", "school"))); }},
         {"ei_index_contacts", "ei_index_contacts", "E-I index of the people this person is tied to, each counted once (directed: a mutual tie once)",
-         {"attribute"},
+         {kAttribute},
          [](const Network& net, const Options& opt) { return ei_actor_contacts(net, group_labels(net, opt.text("attribute", "school"))); }},
         {"isolate", "isolate", "1 when the person has no ties at all", {},
          [](const Network& net, const Options&) { return isolate(net); }},

@@ -51,7 +51,7 @@ TEST_CASE("a config of 4,000 unknown keys lists the first 100 and counts the res
         REQUIRE(e.diagnostics().size() == 101);
         CHECK(format(e.diagnostics()[0]) ==
               "keys.yaml:1:1: error: unknown key 'key0' in the config; valid keys are data, network, tie_types, participation, metrics, "
-              "statistics, sampling, risk, privacy, diagrams, seed");
+              "statistics, sampling, risk, privacy, diagrams, seed, district");
         CHECK(format(e.diagnostics()[100]) == "keys.yaml: error: and at least 3900 more errors not listed; correct the ones above and run again");
     }
 }
