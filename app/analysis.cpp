@@ -63,12 +63,10 @@ void add_risk_column(std::vector<ScoreColumn>& columns, const std::vector<RiskEn
 
 // Whole-network measures of `net`, sharing one path pass (and the communities, when `columns`
 // holds them with the default options) instead of searching again.
-GraphMeasures measures_of(const Network& net, const AnalysisConfig& config, const PathPass* pass,
-                          const std::vector<MetricRequest>& requests, const std::vector<ScoreColumn>& columns,
-                          const ProgressFn& progress) {
-    const PathSampling sampling{.samples = path_samples(net, config), .seed = config.seed, .progress = progress};
+GraphMeasures measures_of(const Network& net, const PathSampling& sampling, const PathPass* pass,
+                          const std::vector<MetricRequest>& requests, const std::vector<ScoreColumn>& columns) {
     std::optional<PathPass> own;
-    if (!pass && one_pass_applies(net)) pass = &own.emplace(path_pass(net, sampling.samples, sampling.seed, progress));
+    if (!pass && one_pass_applies(net)) pass = &own.emplace(path_pass(net, sampling.samples, sampling.seed, sampling.progress));
     KnownResults known{.paths = pass, .louvain = nullptr, .leiden = nullptr};
     // A community column is Louvain (Leiden) seeded with the run's seed at resolution 1 unless its
     // options say otherwise; then it is exactly what the graph measures would compute.
@@ -82,7 +80,7 @@ GraphMeasures measures_of(const Network& net, const AnalysisConfig& config, cons
     };
     known.louvain = reusable("community", "community");
     known.leiden = reusable("leiden", "community_leiden");
-    return graph_measures(net, config.seed, sampling, known);
+    return graph_measures(net, sampling.seed, sampling, known);
 }
 
 std::vector<ParticipationMeasure> participation_of(const District& d, const AnalysisConfig& config) {
@@ -138,6 +136,34 @@ const SchoolColumn* Analysis::school_measure_of(const std::string& name) const {
     return nullptr;
 }
 
+NetworkMetrics network_metrics(const Network& net, const std::vector<MetricRequest>& requests, const PathSampling& sampling,
+                               bool whole, const AnalysisProgress& progress) {
+    const auto step = [&](const std::string& what) {
+        if (progress.step) progress.step(what);
+    };
+    // One all-pairs pass serves betweenness, closeness, harmonic and the path-based graph measures
+    // when they all follow the same arcs (undirected, unweighted) with the same sampling.
+    std::optional<PathPass> pass;
+    const bool path_metrics = std::any_of(requests.begin(), requests.end(), [](const MetricRequest& r) { return path_metric(r.name); });
+    if (one_pass_applies(net) && net.size() > 0 && (path_metrics || whole)) {
+        step("shortest paths (betweenness, closeness, harmonic and distances in one pass)");
+        pass = path_pass(net, sampling.samples, sampling.seed, progress.searches);
+    }
+    const auto known = [&](const Metric& m, const Options& options) -> std::optional<VertexScores> {
+        if (!pass || !path_metric(m.name) || !same_sampling(*pass, options)) return std::nullopt;
+        if (m.name == "betweenness") return betweenness_from(net, *pass, options.flag("normalized", true));
+        return m.name == "closeness" ? pass->closeness : pass->harmonic;  // undirected: direction does not matter
+    };
+    NetworkMetrics out;
+    for (MetricColumn& c : compute_metrics(net, requests, [&](const Metric& m) { step("metric " + m.name); }, known))
+        out.columns.emplace_back(c.metric->column, std::move(c.scores));
+    if (whole) {
+        step("whole-network measures");
+        out.whole = measures_of(net, sampling, pass ? &*pass : nullptr, requests, out.columns);
+    }
+    return out;
+}
+
 Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig& config, const AnalysisProgress& progress,
                  const AnalysisParts& parts) {
     const District& d = *district;
@@ -148,44 +174,33 @@ Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig&
     Analysis a;
     a.district = district;
     a.source = config.file;
+    a.district_name = config.district_name;
+    a.data_date = config.data_date;
     a.seed = config.seed;
     a.directed = net.directed();
     a.weighted = net.weighted();
     const std::size_t samples = path_samples(net, config);
     a.sampling = {samples > 0, config.sampling.above, samples};
     if (const std::string note = sampling_note(net, config); !note.empty()) a.notes.push_back(note);
+    if (parts.graph_measures)
+        for (std::string note : graph_measure_notes(net)) a.notes.push_back(std::move(note));
 
-    // One all-pairs pass serves betweenness, closeness, harmonic and the path-based graph measures
-    // when they all follow the same arcs (undirected, unweighted) with the same sampling.
     const std::vector<MetricRequest> requests = metric_requests(net, config, parts, progress.searches);
-    std::optional<PathPass> pass;
-    const bool path_metrics = std::any_of(requests.begin(), requests.end(), [](const MetricRequest& r) { return path_metric(r.name); });
-    if (one_pass_applies(net) && net.size() > 0 && (path_metrics || parts.graph_measures)) {
-        step("shortest paths (betweenness, closeness, harmonic and distances in one pass)");
-        pass = path_pass(net, samples, config.seed, progress.searches);
-    }
-    const auto known = [&](const Metric& m, const Options& options) -> std::optional<VertexScores> {
-        if (!pass || !path_metric(m.name) || !same_sampling(*pass, options)) return std::nullopt;
-        if (m.name == "betweenness") return betweenness_from(net, *pass, options.flag("normalized", true));
-        return m.name == "closeness" ? pass->closeness : pass->harmonic;  // undirected: direction does not matter
-    };
-    std::vector<ScoreColumn> columns;
-    for (MetricColumn& c : compute_metrics(net, requests, [&](const Metric& m) { step("metric " + m.name); }, known))
-        columns.emplace_back(c.metric->column, std::move(c.scores));
+    NetworkMetrics computed = network_metrics(net, requests, {.samples = samples, .seed = config.seed, .progress = progress.searches},
+                                              parts.graph_measures, progress);
+    std::vector<ScoreColumn> columns = std::move(computed.columns);
+    a.whole = std::move(computed.whole);
 
     step("isolation risk and outreach");
     const RiskView view = risk_view(net, config);
     const Network& risk_net = view.network;
     a.how = view.how;
     a.participation = participation_of(d, config);
-    const std::vector<char> low_schools = bottom_quartile_schools(d.schools, a.participation);
-    std::vector<char> low_people(risk_net.size(), 0);
-    const auto members = school_members(risk_net, d.schools);
-    for (std::size_t s = 0; s < members.size(); ++s)
-        for (Vertex v : members[s]) low_people[v] = low_schools[s];
-    a.people_risk = person_risk(risk_net, low_people, config.risk);
+    RiskLists risk = isolation_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}),
+                                    participation_percentiles(d.schools, a.participation), config.risk);
+    a.people_risk = std::move(risk.people);
     if (!d.schools.schools.empty()) {
-        a.school_risk = school_risk(risk_net, d.schools, school_measures(risk_net, d.schools, {}), low_schools, config.risk);
+        a.school_risk = std::move(risk.schools);
         for (const RiskEntry& e : a.school_risk)
             if (e.level == "high" || e.level == "medium") a.flagged_schools.push_back(e.person);
         std::sort(a.flagged_schools.begin(), a.flagged_schools.end());
@@ -203,8 +218,8 @@ Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig&
     if (!d.schools.schools.empty() && parts.statistics) {
         step("school measures, correlations and regressions");
         const VertexScores* between = a.column_of("betweenness");
-        const VertexScores computed = between ? VertexScores{} : pass ? betweenness_from(net, *pass) : betweenness(net);
-        a.school_measures = school_measures(net, d.schools, between ? *between : computed);
+        const VertexScores own = between ? VertexScores{} : betweenness(net);
+        a.school_measures = school_measures(net, d.schools, between ? *between : own);
         const auto& stats = config.statistics;
         a.correlations = correlation_table(a.school_measures, d.schools, a.participation,
                                            {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed});
@@ -216,8 +231,6 @@ Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig&
     a.min_group_size = config.statistics.min_group_size;
     a.patterns = pattern_probes(net, {.min_group_size = config.statistics.min_group_size});
 
-    if (parts.graph_measures) step("whole-network measures");
-    if (parts.graph_measures) a.whole = measures_of(net, config, pass ? &*pass : nullptr, requests, a.people, progress.searches);
     if (parts.ei_test) {
         step(fmt::format("E-I index by school ({} permutations)", config.statistics.permutations));
         a.ei_school = ei_index(net, group_labels(net, "school"), config.statistics.permutations, config.seed);
@@ -225,7 +238,7 @@ Analysis analyse(std::shared_ptr<const District> district, const AnalysisConfig&
     if (parts.layers)
         for (std::size_t t = 0; t < net.options.types.size(); ++t) {
             step("whole-network measures of " + net.options.types[t].name + " ties");
-            a.layers.emplace_back(net.options.types[t].name, measures_of(layer(net, t), config, nullptr, {}, {}, progress.searches));
+            a.layers.emplace_back(net.options.types[t].name, measures_of(layer(net, t), {.samples = samples, .seed = config.seed, .progress = progress.searches}, nullptr, {}, {}));
         }
     return a;
 }

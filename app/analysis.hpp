@@ -5,6 +5,8 @@
 //   config/ -> io/ (District) -> engine/ (kernels) -> app/ (Analysis) -> viz/, writers, server
 #include "config/analysis.hpp"
 #include "engine/ei_index.hpp"
+#include "engine/graph_measures.hpp"
+#include "engine/metrics.hpp"
 #include "engine/patterns.hpp"
 #include "engine/progress.hpp"
 #include "engine/risk.hpp"
@@ -56,6 +58,8 @@ struct PathSamplingInfo {
 struct Analysis {
     std::shared_ptr<const District> district;  // what was analysed (pseudonymised when asked)
     std::string source;                        // the config file
+    std::string district_name;                 // the config's, for headings ("" = not given)
+    std::string data_date;                     // the date of the data, for headings ("" = not given)
     unsigned seed = 42;
     bool directed = false;
     bool weighted = false;
@@ -108,6 +112,20 @@ struct RiskView {
     RiskProvenance how;
 };
 RiskView risk_view(const Network& net, const AnalysisConfig& config);
+
+/// Metric columns and (when `whole`) the whole-network measures of one network.
+struct NetworkMetrics {
+    std::vector<ScoreColumn> columns;  // registry (people.csv) order
+    GraphMeasures whole;
+};
+
+/// The columns of `requests` on `net` (each request's options already seeded and sampled), and
+/// the graph measures with `sampling`, each quantity once: one all-pairs pass serves betweenness,
+/// closeness, harmonic and the path-based graph measures when they follow the same arcs
+/// (undirected, unweighted) with the same sampling, and community columns with default options
+/// serve the graph measures' communities. Used by analyse() and by `staffnet metrics`.
+NetworkMetrics network_metrics(const Network& net, const std::vector<MetricRequest>& requests, const PathSampling& sampling,
+                               bool whole, const AnalysisProgress& progress = {});
 
 /// A sentence saying which path measures `analyse` will estimate on `net` and how, or "" when
 /// everything is exact.

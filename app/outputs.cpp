@@ -56,6 +56,8 @@ ReportData report_data(const Analysis& a, const DrawnSet& drawn) {
     r.seed = a.seed;
     r.people_risk = a.people_risk;
     r.school_risk = a.school_risk;
+    r.flagged_schools = a.flagged_schools;
+    r.outreach_plan = a.outreach_plan;
     r.isolate_rule = a.how.rule;
     r.risk_tie_types = a.how.tie_types;
     if (!a.schools().schools.empty()) {
@@ -142,7 +144,7 @@ OutputSet analysis_outputs(const Analysis& a, const DrawnSet& drawn, const Diagr
         outputs.add("schools_at_risk.csv", schools_at_risk_csv(net, schools, a.school_risk, a.how));
         outputs.add("outreach_plan.csv", outreach_plan_csv(net, schools, a.outreach_plan, a.flagged_schools));
     }
-    outputs.add("outreach.html", outreach_sheet_html(net, schools, a.people_risk, a.school_risk, a.how.rule));
+    outputs.add("outreach.html", outreach_sheet_html(net, schools, a.people_risk, a.school_risk, a.how.rule, {a.district_name, a.data_date}));
     outputs.add("people.csv", people_csv(net, a.people));
     if (!schools.schools.empty()) {
         outputs.add("schools.csv", schools_csv(schools, a.school_measures));

@@ -18,9 +18,13 @@ struct AnalyzeArgs {
 };
 
 void run_analysis(const AnalyzeArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);  // before minutes of analysis
     Progress progress(stderr_is_terminal(), args.progress);
+    if (args.config.empty())
+        std::cerr << "staffnet: note: no config given, so this analyses the bundled example district (" << default_config()
+                  << "); give your config.yaml to analyse your own\n";
     AnalysisConfig config;
-    District loaded = load_and_report(args.config, config);
+    District loaded = load_and_report(args.config, config, args.output);
     apply_privacy(args.output, config, {&loaded.network});
     const auto district = std::make_shared<const District>(std::move(loaded));
     // What this size of network changes, said first on stderr (and in summary.json and the report).

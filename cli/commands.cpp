@@ -3,6 +3,7 @@
 #include "cli/sheet_commands.hpp"
 #include "io/diagnostic.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -19,6 +20,8 @@ void add_commands(CLI::App& app) {
     add_template_command(app);
     add_import_sheet_command(app);
     add_convert_command(app);
+    add_serve_command(app);
+    add_export_command(app);
 }
 
 std::string default_config() {
@@ -47,8 +50,19 @@ int run_cli(int argc, const char* const* argv) {
         for (const Diagnostic& d : e.diagnostics()) std::cerr << format(d) << '\n';
         std::cerr << "staffnet: stopped; no output was written\n";
         return 2;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A path the system refuses (a symbolic-link loop, too long): said plainly, the path shortened.
+        std::cerr << "staffnet: error: cannot use the path '" << printable(e.path1().string()) << "': " << printable(e.code().message())
+                  << "; check the path\nstaffnet: stopped; no output was written\n";
+        return 2;
     } catch (const std::exception& e) {
-        std::cerr << "staffnet: error: " << e.what() << '\n';
+        // Line by line through printable(): an id quoted in the message shows its invisible characters.
+        std::string message = e.what(), shown;
+        for (std::size_t start = 0, end = 0; start <= message.size(); start = end + 1) {
+            end = std::min(message.find('\n', start), message.size());
+            shown += (start ? "\n" : "") + printable(message.substr(start, end - start), 4000);
+        }
+        std::cerr << "staffnet: error: " << shown << '\n';
         return 1;
     }
 }

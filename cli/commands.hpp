@@ -14,6 +14,8 @@ void add_compare_command(CLI::App& app);
 void add_qap_command(CLI::App& app);
 void add_ergm_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 
 /// Adds every subcommand.
 void add_commands(CLI::App& app);

@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include "app/store.hpp"
 #include "cli/commands.hpp"
 #include "io/privacy.hpp"
 
@@ -11,12 +12,16 @@
 
 namespace staffnet {
 
-District load_and_report(const std::string& path, AnalysisConfig& config) {
+District load_and_report(const std::string& path, AnalysisConfig& config, const OutputFlags& privacy) {
     config = load_analysis(path.empty() ? default_config() : path);
-    District d = load_district(config);
+    District d = load_input(config);
+    // stderr follows the files: no real id or name in a warning of a pseudonymised run.
+    if (privacy.pseudonymize || privacy.research) pseudonymize_messages(d.warnings, d.network, pseudonym_key(config));
     report_loaded(d, config.file);
     return d;
 }
+
+District load_and_report(const std::string& path, AnalysisConfig& config) { return load_and_report(path, config, OutputFlags{}); }
 
 void report_loaded(const District& d, const std::string& what) {
     for (const Diagnostic& w : d.warnings) std::cerr << format(w) << '\n';
@@ -55,7 +60,7 @@ void add_output_flags(CLI::App& cmd, OutputFlags& flags) {
 void apply_privacy(const OutputFlags& flags, const AnalysisConfig& config, const std::vector<Network*>& networks) {
     if (!flags.pseudonymize && !flags.research) return;
     const std::string key = pseudonym_key(config);
-    for (Network* net : networks) pseudonymize(*net, key, flags.research);
+    for (Network* net : networks) pseudonymize(*net, key, flags.research, config.safe_attributes);
 }
 
 void write_outputs(const OutputSet& outputs, const std::string& folder, bool force, const std::vector<std::string>& inputs) {

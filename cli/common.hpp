@@ -15,6 +15,9 @@ namespace staffnet {
 
 /// Loads the config (the bundled example when `path` is empty) and its files, prints warnings to
 /// stderr and a one-paragraph summary of what was loaded to stdout.
+/// With --pseudonymize or --research in `privacy`, the warnings name people by pseudonym.
+struct OutputFlags;
+District load_and_report(const std::string& path, AnalysisConfig& config, const OutputFlags& privacy);
 District load_and_report(const std::string& path, AnalysisConfig& config);
 
 /// Prints the district's warnings to stderr and "loaded <what>: N people (...), M ties (...), ..."

@@ -1,10 +1,12 @@
 #include "app/analysis.hpp"
 #include "app/outputs.hpp"
+#include "app/store.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/change.hpp"
 #include "engine/graph_measures.hpp"
 #include "io/change_tables.hpp"
+#include "io/privacy.hpp"
 #include "viz/change.hpp"
 
 #include <nlohmann/json.hpp>
@@ -55,6 +57,7 @@ AnalysisConfig second_wave_config(const AnalysisConfig& first, const AnalysisCon
     used.file = second.file;
     used.people = second.people;
     used.ties = second.ties;
+    used.tie_files = second.tie_files;
     used.schools = second.schools;
     used.participation = second.participation;
     used.drop_self_ties = second.drop_self_ties;
@@ -80,7 +83,7 @@ std::array<Wave, 2> load(const CompareArgs& args) {
         w[0].config = first;
         w[1].config = second_wave_config(first, load_analysis(args.configs[1]));
         for (Wave& wave : w) {
-            wave.district = load_district(wave.config);
+            wave.district = load_input(wave.config);
             if (wave.district.waves.size() == 1) wave.wave = wave.district.waves[0];
         }
     } else {
@@ -90,14 +93,18 @@ std::array<Wave, 2> load(const CompareArgs& args) {
                                         "values of the ties' wave column (--waves 1,2)"});
         const std::vector<std::string> labels = wave_labels(args.waves);
         const AnalysisConfig config = load_analysis(args.configs[0]);
-        std::vector<District> districts = load_waves(config, labels);
+        std::vector<District> districts = load_input_waves(config, labels);
         for (std::size_t i = 0; i < 2; ++i) {
             w[i].wave = labels[i];
             w[i].config = config;
             w[i].district = std::move(districts[i]);
         }
     }
-    for (const Wave& wave : w) report_loaded(wave.district, wave.config.file + (wave.wave.empty() ? "" : " (wave " + wave.wave + ")"));
+    for (Wave& wave : w) {
+        if (args.output.pseudonymize || args.output.research)  // stderr follows the files
+            pseudonymize_messages(wave.district.warnings, wave.district.network, pseudonym_key(wave.config));
+        report_loaded(wave.district, wave.config.file + (wave.wave.empty() ? "" : " (wave " + wave.wave + ")"));
+    }
     return w;
 }
 
@@ -192,6 +199,7 @@ std::vector<std::string> school_ids(const SchoolTable& t) {
 }
 
 void run_compare(const CompareArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);
     std::array<Wave, 2> w = load(args);
     apply_privacy(args.output, w[0].config, {&w[0].district.network, &w[1].district.network});
     for (Wave& wave : w) analyse(wave);
@@ -210,10 +218,13 @@ void run_compare(const CompareArgs& args) {
     outputs.add("tie_changes.csv", tie_changes_csv(merged, diff));
     outputs.add("people_change.csv", people_change_csv(before, after, people, people_scores(w[0], w[1], people)));
     outputs.add("isolation_changes.csv", isolation_changes_csv(merged, isolation, w[0].risk.how));
+    std::vector<ScoreChange> school_changes;
+    std::vector<CorrelationChange> correlations;
     if (schools.size() > 0) {
-        outputs.add("schools_change.csv", schools_change_csv(schools_before, schools_after, schools, school_scores(w[0], w[1], schools)));
+        school_changes = school_scores(w[0], w[1], schools);
+        outputs.add("schools_change.csv", schools_change_csv(schools_before, schools_after, schools, school_changes));
         const auto& stats = config.statistics;
-        const std::vector<CorrelationChange> correlations = correlation_changes(
+        correlations = correlation_changes(
             {&schools_before, &w[0].analysis.school_measures, &w[0].analysis.correlations},
             {&schools_after, &w[1].analysis.school_measures, &w[1].analysis.correlations},
             schools, {.permutations = stats.permutations, .bootstrap = stats.bootstrap, .seed = config.seed});
@@ -228,6 +239,13 @@ void run_compare(const CompareArgs& args) {
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
     const std::vector<std::string> drawn = render(change, formats);
     for (std::size_t i = 0; i < formats.size(); ++i) outputs.add("diagrams/change." + formats[i], drawn[i]);
+    // change.html: the same in plain words, for the team.
+    ChangeReport page{{w[0].label(), w[1].label()}, &merged, schools_after.schools.empty() ? &schools_before : &schools_after, &schools,
+                      nullptr, isolation, correlations, {}, drawn[0], diff.combined};
+    for (const ScoreChange& c : school_changes)
+        if (c.name == "district_ties") page.district_ties = &c;
+    for (const SchoolColumn& m : w[0].analysis.school_measures) page.connection[m.name] = m.connection;
+    outputs.add("change.html", change_html(page));
 
     std::vector<std::string> inputs;
     for (const Wave& wave : w) inputs.insert(inputs.end(), {wave.config.file, wave.config.people, wave.config.ties, wave.config.schools});

@@ -31,6 +31,7 @@ std::vector<std::string> inputs(const ConvertArgs& args) {
 void run_convert(const ConvertArgs& args) {
     const GraphFormat from = args.from.empty() ? format_for_path(args.in) : format_named(args.from, "--from");
     const GraphFormat to = args.to.empty() ? format_for_path(args.out) : format_named(args.to, "--to");
+    if (to == GraphFormat::staffnet_csv) check_output_folder(args.out, args.force);
     if (from != GraphFormat::staffnet_csv && (args.directed || !args.people.empty()))
         throw InputError(Diagnostic{args.directed ? "--directed" : "--people", 0, 0,
                                     "only a ties.csv input takes " + std::string(args.directed ? "--directed" : "--people"),

@@ -1,3 +1,4 @@
+#include "app/analysis.hpp"
 #include "cli/commands.hpp"
 
 #include "engine/graph_measures.hpp"
@@ -91,8 +92,9 @@ void run_metrics(const MetricsArgs& args) {
     }
     if (args.summary)
         for (const std::string& note : graph_measure_notes(net)) std::cerr << "staffnet: note: " << note << '\n';
-    std::vector<ScoreColumn> columns;
-    for (MetricColumn& c : compute_metrics(net, requests)) columns.emplace_back(c.metric->column, std::move(c.scores));
+    // The analysis layer's metric step: one shared path pass for the path metrics and the summary.
+    NetworkMetrics computed = network_metrics(net, requests, {.samples = 0, .seed = args.seed, .progress = {}}, args.summary);
+    const std::vector<ScoreColumn>& columns = computed.columns;
 
     if (args.format == "json") {
         nlohmann::ordered_json out;
@@ -104,7 +106,7 @@ void run_metrics(const MetricsArgs& args) {
             out["nodes"].push_back(row);
         }
         if (args.summary)
-            for (const auto& [name, value] : graph_measures(net, args.seed)) out["summary"][name] = json_number(value);
+            for (const auto& [name, value] : computed.whole) out["summary"][name] = json_number(value);
         std::cout << out.dump(2) << '\n';
         return;
     }
@@ -112,7 +114,7 @@ void run_metrics(const MetricsArgs& args) {
     if (args.summary) {
         // A second table after one blank line: measure,value.
         std::cout << "\nmeasure,value\n";
-        for (const auto& [name, value] : graph_measures(net, args.seed)) std::cout << name << ',' << number_cell(value) << '\n';
+        for (const auto& [name, value] : computed.whole) std::cout << name << ',' << number_cell(value) << '\n';
     }
 }
 

@@ -22,8 +22,9 @@ struct RenderArgs {
 };
 
 void run_render(const RenderArgs& args) {
+    check_output_folder(args.output.out_dir, args.output.force);
     AnalysisConfig config;
-    District d = load_and_report(args.config, config);
+    District d = load_and_report(args.config, config, args.output);
     apply_privacy(args.output, config, {&d.network});
     DiagramConfig diagrams = config.diagrams;
     if (!args.formats.empty()) diagrams.formats = args.formats;

@@ -28,6 +28,7 @@ struct ImportSheetArgs {
     std::string config;  // "" = the bundled example
     std::string out;     // ties file to write; "" = stdout
     bool force = false;  // replace `out` if it exists
+    bool merge = false;  // write into the config's ties file, replacing this worksheet's earlier ties
 };
 
 /// Reads a filled worksheet against the config's people and tie types and writes its ties as
@@ -36,7 +37,10 @@ struct ImportSheetArgs {
 /// (nothing written), std::runtime_error when `out` exists (without `force`) or is an input file.
 void import_sheet(const ImportSheetArgs& args);
 
-/// `staffnet import-sheet SHEET.csv [CONFIG] [--out ties.csv] [--force]`.
+/// With `merge`, the ties go into the config's (first) ties file instead, replacing the rows an
+/// earlier import of the same worksheet (by file name) wrote, with a copy of the old file kept as
+/// `<ties>.bak`.
+/// `staffnet import-sheet SHEET.csv [CONFIG] [--out ties.csv] [--force] [--merge]`.
 void add_import_sheet_command(CLI::App& app);
 
 /// Throws std::runtime_error when `out` is a folder, is one of `inputs` (even with `force`), or

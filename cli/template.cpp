@@ -31,7 +31,9 @@ void write_template(const TemplateArgs& args) {
     check_codes(types, config.file);
     const PeopleTable people = load_people(config);
     for (const Diagnostic& w : people.warnings) std::cerr << format(w) << '\n';
-    const SheetPeople sheet = sheet_people(people.people);
+    SheetPeople sheet = sheet_people(people.people);
+    if (!config.schools.empty())  // column headings name the school, not its id
+        for (const School& s : read_schools(config.schools, {}).schools) sheet.school_names[s.id] = s.name;
     DiagnosticList problems;
     if (sheet.members.empty())
         problems.error({config.people, 0, 0, "no one has the role district_team",
@@ -59,7 +61,8 @@ void write_template(const TemplateArgs& args) {
               << "in each cell write the codes that apply, like '" << example << "'; a digit 1 (weak) to 3 (strong) after a code "
               << "gives the strength, like '" << types.front().code << "2' (no digit means 1); leave the cell blank when there is no tie\n"
               << "then save it as CSV and run: staffnet import-sheet " << args.out << (args.config.empty() ? "" : " " + args.config)
-              << " --out new_ties.csv\n";
+              << " --merge\n"
+              << "(--merge adds the ties to the config's ties file, replacing those of an earlier import of the same worksheet)\n";
 }
 
 void add_template_command(CLI::App& app) {

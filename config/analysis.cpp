@@ -155,7 +155,8 @@ void read_statistics(Reader& r, const YAML::Node& node, StatisticsConfig& out) {
 }
 
 void read_risk(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
-    if (!r.keys(node, "risk", {"isolate_rule", "tie_types", "weights", "high", "medium", "constraint_threshold", "contacts"})) return;
+    if (!r.keys(node, "risk", {"isolate_rule", "tie_types", "weights", "high", "medium", "constraint_threshold", "contacts",
+                                  "max_per_member"})) return;
     RiskOptions& risk = config.risk;
     std::string rule = rule_name(risk.rule);
     r.choice(node, "isolate_rule", rule, {"no_ties", "never_named", "cut_off", "peripheral"});
@@ -173,12 +174,13 @@ void read_risk(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
     r.scalar(node, "medium", risk.medium, "a number");
     r.scalar(node, "constraint_threshold", risk.constraint_threshold, "a number");
     r.scalar(node, "contacts", risk.contacts, "a whole number");
+    r.scalar(node, "max_per_member", risk.max_per_member, "a whole number of people and schools per member (0: no cap)");
     const YAML::Node weights = node["weights"];
     RiskWeights& w = risk.weights;
     const std::vector<std::pair<std::string, double*>> fields = {
         {"isolated", &w.isolated}, {"one_tie", &w.one_tie}, {"outside_core", &w.outside_core},
         {"no_school_ties", &w.no_school_ties}, {"high_constraint", &w.high_constraint},
-        {"low_participation", &w.low_participation}, {"no_district_tie", &w.no_district_tie},
+        {"no_district_tie", &w.no_district_tie},
         {"single_district_tie", &w.single_district_tie}, {"single_path", &w.single_path},
         {"far_from_district", &w.far_from_district}, {"school_no_district_tie", &w.school_no_district_tie},
         {"school_one_member", &w.school_one_member}, {"school_no_close_tie", &w.school_no_close_tie},
@@ -191,8 +193,9 @@ void read_risk(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
 }
 
 void read_privacy(Reader& r, const YAML::Node& node, AnalysisConfig& config) {
-    if (!r.keys(node, "privacy", {"key"})) return;
+    if (!r.keys(node, "privacy", {"key", "safe_attributes"})) return;
     r.scalar(node, "key", config.privacy_key, "a secret text");
+    config.safe_attributes = read_names(r, node["safe_attributes"], "safe_attributes");
 }
 
 bool is_colour(const std::string& text) {
@@ -310,8 +313,14 @@ void read_tie_types(Reader& r, const YAML::Node& map, std::vector<TieType>& out)
         return;
     }
     out.clear();
+    std::map<std::string, int> declared;  // name as YAML resolves it (null: and ~: are both "null") -> line
     for (const auto& kv : map) {
-        TieType type{kv.first.as<std::string>(), 1.0, false, ""};
+        TieType type{kv.first.IsNull() ? "null" : kv.first.as<std::string>(), 1.0, false, ""};
+        if (const auto [it, fresh] = declared.try_emplace(type.name, kv.first.Mark().line + 1); !fresh) {
+            r.problems.error(r.at(kv.first, "tie type '" + type.name + "' is declared twice (first on line " + std::to_string(it->second) + ")",
+                                  "keep one entry for each tie type"));
+            continue;
+        }
         type.code = type.name.substr(0, 1);
         if (kv.second && !kv.second.IsNull() && r.keys(kv.second, "tie_types." + type.name, {"weight", "close", "code"})) {
             r.scalar(kv.second, "weight", type.weight, "a positive number");
@@ -341,12 +350,27 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.network.types = default_tie_types();
     std::string people = "people.csv", ties = "ties.csv", schools = "schools.csv";
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
-    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "diagrams", "seed"})) {
-        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools"})) {
+    if (r.keys(root, "the config", {"data", "network", "tie_types", "participation", "metrics", "statistics", "sampling", "risk", "privacy", "diagrams", "seed",
+                                        "district"})) {
+        r.scalar(root, "district", config.district_name, "the district's name");
+        if (const YAML::Node data = root["data"]; data && r.keys(data, "data", {"people", "ties", "network", "schools", "date", "database"})) {
+            r.scalar(data, "date", config.data_date, "the date the data were collected, such as 2026-10-31");
+            r.scalar(data, "database", config.database, "a file path");
             r.scalar(data, "people", people, "a file path");
-            r.scalar(data, "ties", ties, "a file path");
+            std::vector<std::string> more_ties;  // data: ties: [ties.csv, new_ties.csv]: read together
+            if (data["ties"] && data["ties"].IsSequence()) {
+                more_ties = read_names(r, data["ties"], "ties");
+                if (more_ties.empty()) r.problems.error(r.at(data["ties"], "ties lists no files", "name at least one ties file"));
+                else ties = more_ties.front(), config.tie_files = more_ties;
+            } else {
+                r.scalar(data, "ties", ties, "a file path");
+            }
             r.scalar(data, "network", config.network_file, "a file path");
             r.scalar(data, "schools", schools, "a file path");
+            for (const char* key : {"people", "ties", "network", "schools"})  // "" would name the config's own folder
+                if (data[key] && data[key].IsScalar() && data[key].Scalar().empty())
+                    r.problems.error(r.at(data[key], std::string("data: ") + key + " is an empty path",
+                                          "give the path of the file, or remove the line to use the default"));
             if (data["network"] && (data["people"] || data["ties"]))
                 r.problems.error(r.at(data["network"], "data: network holds both people and ties, so it replaces people and ties",
                                       "remove data: people and data: ties, or data: network"));
@@ -412,12 +436,15 @@ AnalysisConfig read_config(Reader& r, YAML::Node root, const std::string& folder
     config.diagrams.seed = config.seed;
     r.problems.check();
     if (!config.network_file.empty()) people = ties = config.network_file = resolve(folder, config.network_file);
+    if (!config.database.empty()) config.database = resolve(folder, config.database);
     config.people = resolve(folder, people);
     config.ties = resolve(folder, ties);
+    for (std::string& file : config.tie_files) file = resolve(folder, file);
+    if (config.tie_files.empty() && config.network_file.empty()) config.tie_files = {config.ties};
     // schools.csv is optional: a missing default file means "no schools".
     config.schools = resolve(folder, schools);
     if (!root["data"] || !root["data"]["schools"]) {
-        if (!std::filesystem::exists(config.schools)) {
+        if (!std::filesystem::exists(config.schools) && config.database.empty()) {
             if (!config.participation.empty())
                 throw InputError(r.at(root["participation"], "participation needs a schools file, and there is no " + config.schools,
                                       "add schools.csv beside the config, give its path under data: schools:, or remove participation"));
@@ -544,7 +571,8 @@ AnalysisConfig load_analysis(const std::string& path) {
 }
 
 DistrictSources district_sources(const AnalysisConfig& config) {
-    DistrictSources out{.file = config.file, .people = config.people, .ties = config.ties, .schools = config.schools,
+    DistrictSources out{.file = config.file, .people = config.people, .ties = config.ties, .tie_files = config.tie_files,
+                        .schools = config.schools,
                         .network_file = config.network_file, .directed_given = config.directed_given,
                         .network = config.network, .drop_self_ties = config.drop_self_ties, .participation = {}};
     for (const Participation& p : config.participation) out.participation.push_back(p.column);

@@ -37,11 +37,15 @@ struct SamplingConfig {
 
 struct AnalysisConfig {
     std::string file;     // the YAML file ("" when built from defaults)
+    std::string district_name;  // `district:`, for the printed sheets ("" = not given)
+    std::string data_date;      // `data: date:`, when the data were collected, as written ("" = not given)
     std::string people;   // paths, already resolved against the YAML file's folder
-    std::string ties;
+    std::string ties;     // the first ties file
+    std::vector<std::string> tie_files;  // every ties file (data: ties: may list several, read as one); empty with data: network
     std::string schools;  // "" when there is no schools.csv
     std::string network_file;     // data: network: one graph file (GraphML, GEXF, ...) holding people and ties;
                                   // then `people` and `ties` are this file too. "" = people.csv + ties.csv
+    std::string database;         // data: database: a staffnet serve database (app/store.hpp) read instead of the files
     bool directed_given = false;  // network.directed is in the YAML (else a graph file says itself)
     NetworkOptions network;
     bool drop_self_ties = false;
@@ -53,6 +57,7 @@ struct AnalysisConfig {
     std::vector<std::string> risk_tie_types;  // tie types the risk lists use; empty = all
     DiagramConfig diagrams;               // `diagrams:` in the YAML
     std::string privacy_key;              // key for --pseudonymize when STAFFNET_KEY is not set
+    std::vector<std::string> safe_attributes;  // free-text people.csv columns kept in --research output
     unsigned seed = 42;
 };
 

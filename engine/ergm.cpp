@@ -267,13 +267,28 @@ Vector geyer_thompson(const Matrix& z, const Vector& xi) {
         Vector grad;
         Matrix hess;
         const double now = objective(delta, &grad, &hess);
-        Vector step = hess.ldlt().solve(grad);
+        // Pseudo-inverse: no step along directions in which the sample does not vary (a chain
+        // that barely moved), where the approximation says nothing.
+        const Eigen::SelfAdjointEigenSolver<Matrix> eig(hess);
+        const Vector values = eig.eigenvalues();
+        Vector inverse = Vector::Zero(values.size());
+        for (Eigen::Index k = 0; k < values.size(); ++k)
+            if (values[k] > 1e-9 * values.maxCoeff()) inverse[k] = 1 / values[k];
+        Vector step = eig.eigenvectors() * inverse.asDiagonal() * eig.eigenvectors().transpose() * grad;
         if (!step.allFinite()) break;
         double t = 1;
         while (t > 1e-8 && !(objective(delta + t * step, nullptr, nullptr) >= now - 1e-12)) t /= 2;
         delta += t * step;
         if ((t * step).norm() < 1e-10 * (1 + delta.norm())) break;
     }
+    // Trust the approximation only as far as the sample reaches: shorten the step until the
+    // importance weights exp(δ·z_s) keep an effective sample size of a fifth of the sample.
+    const auto effective = [&](const Vector& d) {
+        const Vector a = z * d;
+        const Vector w = (a.array() - a.maxCoeff()).exp();
+        return w.sum() * w.sum() / w.squaredNorm();
+    };
+    for (int halving = 0; halving < 40 && effective(delta) < 0.2 * double(m); ++halving) delta /= 2;
     return delta;
 }
 
@@ -432,7 +447,10 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
             reference[Eigen::Index(k)] = std::log(density / (1 - density));
             log_kappa = D * std::log1p(std::exp(reference[Eigen::Index(k)]));
         }
+    // Each bridge run starts where the one before ended, at a nearby θ: short runs suffice.
     ErgmOptions bridge_options = options;
+    bridge_options.interval = std::max<std::size_t>(1, options.interval / 4);
+    bridge_options.burn_in = options.interval;
     Sampler bridge(model, observed, dyads, bridge_options);
     const std::size_t steps = std::max<std::size_t>(1, options.bridges);
     const std::size_t bridge_size = std::max<std::size_t>(64, options.sample_size / 4);

@@ -562,7 +562,7 @@ struct Builder {
             {"nodeocov", "use nodecov"},
         };
         const auto c = cures.find(call.name);
-        parser.fail(call.column, call.name + " needs a " + (directed ? "directed" : "undirected") + " network",
+        parser.fail(call.column, call.name + " needs " + (directed ? "a directed" : "an undirected") + " network",
                     c == cures.end() ? "" : c->second);
     }
 

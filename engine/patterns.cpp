@@ -51,11 +51,26 @@ std::vector<GroupPattern> pattern_probes(const Network& net, const PatternOption
     for (const std::string& attribute : attributes) {
         const std::vector<std::string> labels = banded(group_labels(net, attribute));
         std::map<std::string, std::vector<Vertex>> groups;
-        for (Vertex v = 0; v < net.size(); ++v) groups[labels[v]].push_back(v);
+        // School staff are compared with school staff: the district team is its own row under role only.
+        for (Vertex v = 0; v < net.size(); ++v)
+            if (attribute == "role" || net.people[v].role != "district_team") groups[labels[v]].push_back(v);
         if (groups.size() > options.max_groups || groups.size() < 2) continue;
         const EIIndex ei = ei_index(net, labels, 0);
+        // Complementary suppression: the groups of an attribute add up to everyone, so one hidden
+        // group could be worked out by subtracting the others from the role rows (or any total).
+        // When exactly one group is too small, the next-smallest is hidden with it.
+        std::size_t small = 0;
+        const std::string* complement = nullptr;
         for (const auto& [group, members] : groups) {
-            GroupPattern row{attribute, group, members.size(), members.size() < options.min_group_size, NAN, NAN, NAN, NAN};
+            if (members.size() < options.min_group_size) {
+                ++small;
+            } else if (!complement || members.size() < groups.at(*complement).size()) {
+                complement = &group;  // the map is ordered: equal sizes fall to the first name
+            }
+        }
+        for (const auto& [group, members] : groups) {
+            const bool hidden = members.size() < options.min_group_size || (small == 1 && complement && group == *complement);
+            GroupPattern row{attribute, group, members.size(), hidden, NAN, NAN, NAN, NAN};
             if (!row.suppressed) {
                 double isolated = 0, counted = 0, degrees = 0, district = 0;
                 for (Vertex v : members) {
@@ -75,6 +90,12 @@ std::vector<GroupPattern> pattern_probes(const Network& net, const PatternOption
         }
     }
     return out;
+}
+
+std::string suppression_reason(const GroupPattern& g, std::size_t min_group_size) {
+    if (!g.suppressed) return "";
+    if (g.people < min_group_size) return "fewer than " + std::to_string(min_group_size) + " people";
+    return "hidden with a smaller group, which the others would reveal by subtraction";
 }
 
 }  // namespace staffnet

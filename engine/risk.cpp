@@ -13,6 +13,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <optional>
 
 namespace staffnet {
 
@@ -57,7 +58,7 @@ const std::string& isolate_reason(IsolateRule rule) {
         {IsolateRule::no_ties, "no ties at all"},
         {IsolateRule::never_named, "no one named them as a connection"},
         {IsolateRule::cut_off, "cut off: no path to anyone on the district team"},
-        {IsolateRule::peripheral, "on the edge of the network: not in any 2-core"}};
+        {IsolateRule::peripheral, "on the edge of the network (not in any 2-core)"}};
     return text.at(rule);
 }
 
@@ -75,45 +76,67 @@ std::string short_name(const std::string& full) {
     return name.substr(0, first) + ". " + name.substr(space + 1);
 }
 
+std::string score_text(double x) {
+    if (std::isnan(x)) return "";
+    std::string text = fmt::format("{:.2f}", x);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text == "-0" ? "0" : text;
+}
+
+std::string name_and_role(const Person& p) {
+    std::string role = p.role;
+    std::replace(role.begin(), role.end(), '_', ' ');
+    return role.empty() ? p.display_name() : p.display_name() + " (" + role + ")";
+}
+
+bool flagged(const RiskEntry& e) { return e.level == "high" || e.level == "medium" || e.level == "no data"; }
+
 namespace {
 
 constexpr std::size_t far = std::numeric_limits<std::size_t>::max();
-
-// Steps from `sources` to everyone on the undirected view (far = unreachable).
-std::vector<std::size_t> steps_from(const Network& net, const std::vector<std::vector<Vertex>>& adjacency,
-                                    const std::vector<Vertex>& sources) {
-    std::vector<std::size_t> dist(net.size(), far);
-    std::vector<Vertex> queue;
-    for (Vertex s : sources) {
-        dist[s] = 0;
-        queue.push_back(s);
-    }
-    for (std::size_t head = 0; head < queue.size(); ++head)
-        for (Vertex w : adjacency[queue[head]])
-            if (dist[w] == far) {
-                dist[w] = dist[queue[head]] + 1;
-                queue.push_back(w);
-            }
-    return dist;
-}
+constexpr Vertex nobody = std::numeric_limits<Vertex>::max();
 
 struct District {
     std::vector<Vertex> members;
+    std::vector<char> is_member;
     std::vector<std::vector<Vertex>> adjacency;
-    std::vector<std::vector<std::size_t>> dist;  // dist[k][v]: steps from members[k]
+    std::vector<std::vector<std::size_t>> dist;  // dist[k][v]: steps from members[k], never through another member
     std::vector<std::size_t> nearest;            // steps to the closest member
     std::vector<std::vector<std::size_t>> members_tied;     // members_tied[v]: k for each members[k] tied to v
     std::vector<std::map<std::string, std::size_t>> known;  // known[k][school]: members[k]'s contacts there
 };
 
+// Steps from `sources` to everyone on the undirected view (far = unreachable). Another district
+// member is reached but not passed through: an introduction goes through a colleague at a school.
+std::vector<std::size_t> steps_from(const District& d, const std::vector<Vertex>& sources) {
+    std::vector<std::size_t> dist(d.adjacency.size(), far);
+    std::vector<Vertex> queue;
+    for (Vertex s : sources) {
+        dist[s] = 0;
+        queue.push_back(s);
+    }
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const Vertex u = queue[head];
+        if (d.is_member[u] && dist[u] > 0) continue;
+        for (Vertex w : d.adjacency[u])
+            if (dist[w] == far) {
+                dist[w] = dist[u] + 1;
+                queue.push_back(w);
+            }
+    }
+    return dist;
+}
+
 District district_of(const Network& net) {
     District d;
+    d.is_member.assign(net.size(), 0);
     for (Vertex v = 0; v < net.size(); ++v) {
         d.adjacency.push_back(neighbours(net, v));
-        if (net.people[v].role == "district_team") d.members.push_back(v);
+        if (net.people[v].role == "district_team") d.members.push_back(v), d.is_member[v] = 1;
     }
-    for (Vertex m : d.members) d.dist.push_back(steps_from(net, d.adjacency, {m}));
-    d.nearest = steps_from(net, d.adjacency, d.members);
+    for (Vertex m : d.members) d.dist.push_back(steps_from(d, {m}));
+    d.nearest = steps_from(d, d.members);
     d.members_tied.resize(net.size());
     d.known.resize(d.members.size());
     for (std::size_t k = 0; k < d.members.size(); ++k)
@@ -124,47 +147,76 @@ District district_of(const Network& net) {
     return d;
 }
 
-// Ranks district members for reaching `targets` (one person, or everyone at a school).
-std::vector<Contact> contacts_for(const Network& net, const District& d, const std::vector<Vertex>& targets,
-                                      const std::string& school, std::size_t count) {
-    struct Candidate {
-        std::size_t steps;
-        std::size_t mutual;
-        std::size_t at_school;
-        Vertex member;
-    };
-    std::vector<Candidate> candidates;
+// How well one district member is placed to reach a person or a school.
+struct Placement {
+    std::size_t k = 0;           // members[k]
+    std::size_t steps = far;     // to the target (a school: its nearest person)
+    std::size_t mutual = 0;      // distinct colleagues, not on the district team, tied to both
+    std::size_t known = 0;       // people the member is tied to at the school
+    Vertex via = nobody;         // the first mutual colleague in people.csv order
+    Vertex tied = nobody;        // (schools) the first person at the school the member is tied to
+    bool placed() const { return steps != far || known > 0; }
+};
+
+std::vector<Placement> placements(const District& d, const std::vector<Vertex>& targets, const std::string& school, bool is_school) {
+    std::vector<Placement> out(d.members.size());
     for (std::size_t k = 0; k < d.members.size(); ++k) {
-        Candidate c{far, 0, 0, d.members[k]};
-        for (Vertex t : targets) c.steps = std::min(c.steps, d.dist[k][t]);
-        if (const auto it = d.known[k].find(school); !school.empty() && it != d.known[k].end()) c.at_school = it->second;
-        candidates.push_back(c);
+        out[k].k = k;
+        for (Vertex t : targets) out[k].steps = std::min(out[k].steps, d.dist[k][t]);
+        if (!is_school)
+            if (const auto it = d.known[k].find(school); !school.empty() && it != d.known[k].end()) out[k].known = it->second;
     }
-    // Mutual colleagues, counted from the targets' side: a contact w of a target is mutual for
-    // every member tied to w (the same count as over each member's contacts, far fewer steps).
+    // Targets by binary search, not a flag per person: this runs once per person at a school.
+    std::vector<Vertex> sorted = targets;
+    std::sort(sorted.begin(), sorted.end());
+    const auto in_target = [&](Vertex v) { return std::binary_search(sorted.begin(), sorted.end(), v); };
+    if (is_school)
+        for (Vertex t : targets)
+            for (std::size_t k : d.members_tied[t]) {
+                ++out[k].known;
+                out[k].tied = std::min(out[k].tied, t);
+            }
+    std::vector<Vertex> colleagues;  // distinct, outside the targets and the district team
     for (Vertex t : targets)
         for (Vertex w : d.adjacency[t])
-            for (std::size_t k : d.members_tied[w]) ++candidates[k].mutual;
-    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
-        if (a.steps != b.steps) return a.steps < b.steps;
-        if (a.mutual != b.mutual) return a.mutual > b.mutual;
-        if (a.at_school != b.at_school) return a.at_school > b.at_school;
-        return net.people[a.member].id < net.people[b.member].id;
-    });
-    std::vector<Contact> out;
-    for (std::size_t i = 0; i < std::min(count, candidates.size()); ++i) {
-        const Candidate& c = candidates[i];
-        std::vector<std::string> why;
-        if (c.steps == 1) why.push_back("already tied");
-        else if (c.steps != far) why.push_back(fmt::format("{} steps away", c.steps));
-        if (c.mutual > 0) why.push_back(fmt::format("{} mutual colleague{}", c.mutual, c.mutual > 1 ? "s" : ""));
-        if (c.at_school > 0) why.push_back(fmt::format("knows {} at {}", c.at_school, school));
-        if (why.empty()) why.push_back("no existing connection");
-        std::string joined;
-        for (const std::string& w : why) joined += (joined.empty() ? "" : ", ") + w;
-        out.push_back({c.member, joined});
-    }
+            if (!d.is_member[w] && !in_target(w)) colleagues.push_back(w);
+    std::sort(colleagues.begin(), colleagues.end());
+    colleagues.erase(std::unique(colleagues.begin(), colleagues.end()), colleagues.end());
+    for (Vertex w : colleagues)
+        for (std::size_t k : d.members_tied[w]) {
+            ++out[k].mutual;
+            out[k].via = std::min(out[k].via, w);
+        }
     return out;
+}
+
+// Better placed first: closer; then, for a school, more people known there before more mutual
+// colleagues; for a person, more mutual colleagues before more people known at their school.
+int compare_placement(const Placement& a, const Placement& b, bool is_school) {
+    if (a.steps != b.steps) return a.steps < b.steps ? -1 : 1;
+    const std::pair<std::size_t, std::size_t> ka = is_school ? std::pair(a.known, a.mutual) : std::pair(a.mutual, a.known);
+    const std::pair<std::size_t, std::size_t> kb = is_school ? std::pair(b.known, b.mutual) : std::pair(b.mutual, b.known);
+    if (ka != kb) return ka > kb ? -1 : 1;
+    return 0;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+std::string why_text(const Network& net, const Placement& c, bool is_school) {
+    std::vector<std::string> parts;
+    if (c.steps == 1 && is_school && c.tied != nobody)
+        parts.push_back(c.known > 1 ? fmt::format("already tied to {} and {} at the school", net.people[c.tied].display_name(),
+                                                  plural(c.known - 1, "other", "others"))
+                                    : "already tied to " + net.people[c.tied].display_name());
+    else if (c.steps == 1) parts.push_back("already tied");
+    else if (c.steps == 2 && c.via != nobody)
+        parts.push_back("2 steps away, through " + net.people[c.via].display_name() +
+                        (c.mutual > 1 ? " and " + plural(c.mutual - 1, "other mutual colleague", "other mutual colleagues") : ""));
+    else if (c.steps != far) parts.push_back(fmt::format("{} steps away", c.steps));
+    if (!is_school && c.known > 0) parts.push_back(fmt::format("knows {} at their school", plural(c.known, "person", "people")));
+    std::string joined;
+    for (const std::string& p : parts) joined += (joined.empty() ? "" : ", ") + p;
+    return joined;
 }
 
 std::string level_of(double score, const RiskOptions& o) {
@@ -184,7 +236,7 @@ double quartile_cut(std::vector<double> values) {
 
 }  // namespace
 
-std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& low_participation, const RiskOptions& options) {
+std::vector<RiskEntry> person_risk(const Network& net, const RiskOptions& options) {
     const District d = district_of(net);
     const VertexScores deg = degree(net), core = core_number(net), cons = constraint(net);
     const std::vector<char> isolated = isolated_people(net, options.rule);
@@ -200,7 +252,6 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
             e.score += weight;
             e.reasons.push_back(std::move(text));
         };
-        e.contacts = contacts_for(net, d, {v}, p.school, options.contacts);
         if (p.responded == false) {
             e.level = "no data";
             e.score = NAN;
@@ -211,21 +262,28 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
         }
         if (isolated[v]) reason(w.isolated, isolate_reason(options.rule));
         if (deg[v] == 1) reason(w.one_tie, "only one tie");
-        if (deg[v] >= 2 && core[v] < 2 && options.rule != IsolateRule::peripheral) reason(w.outside_core, "not in any 2-core");
+        if (deg[v] >= 2 && core[v] < 2 && options.rule != IsolateRule::peripheral)
+            reason(w.outside_core, "not part of any closely knit group (not in any 2-core)");
         if (p.role == "school_leader") {
             std::size_t district_ties = 0;
             Vertex only_member = 0;
             for (Vertex x : d.adjacency[v])
-                if (net.people[x].role == "district_team") ++district_ties, only_member = x;
+                if (d.is_member[x]) ++district_ties, only_member = x;
             if (district_ties == 0) reason(w.no_district_tie, "no tie to any district team member");
             if (district_ties == 1)
-                reason(w.single_district_tie, "tied to only one district team member (" + short_name(net.people[only_member].name) + ")");
+                reason(w.single_district_tie, "tied to only one district team member (" + net.people[only_member].display_name() + ")");
             if (d.nearest[v] != far && d.nearest[v] >= 2) {
                 std::vector<Vertex> via;
                 for (Vertex x : d.adjacency[v])
                     if (d.nearest[x] + 1 == d.nearest[v]) via.push_back(x);
-                if (via.size() == 1)
-                    reason(w.single_path, "only connection to the district runs through one person (" + short_name(net.people[via[0]].name) + ")");
+                if (via.size() == 1) {
+                    // The district end: the member closest to that one person (people.csv order on ties).
+                    std::size_t best = 0;
+                    for (std::size_t k = 1; k < d.members.size(); ++k)
+                        if (d.dist[k][via[0]] < d.dist[best][via[0]]) best = k;
+                    reason(w.single_path, "only link to the district: " + name_and_role(net.people[v]) + " – " + name_and_role(net.people[via[0]]) +
+                                              (d.nearest[v] == 2 ? " – " : " – … – ") + name_and_role(net.people[d.members[best]]));
+                }
             }
         }
         if (d.nearest[v] == far && deg[v] > 0 && options.rule != IsolateRule::cut_off)
@@ -236,8 +294,7 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
         for (Vertex x : d.adjacency[v]) school_tie = school_tie || net.people[x].school == p.school;
         if (!school_tie && deg[v] > 0) reason(w.no_school_ties, "no ties inside own school");
         if (deg[v] >= 2 && !std::isnan(cons[v]) && cons[v] > options.constraint_threshold)
-            reason(w.high_constraint, fmt::format("all contacts in one closed circle (constraint {:.2f})", cons[v]));
-        if (v < low_participation.size() && low_participation[v]) reason(w.low_participation, "school participation in bottom quartile");
+            reason(w.high_constraint, fmt::format("all contacts know each other: one closed circle (constraint {})", score_text(cons[v])));
         e.level = level_of(e.score, options);
         out.push_back(std::move(e));
     }
@@ -252,7 +309,7 @@ std::vector<RiskEntry> person_risk(const Network& net, const std::vector<char>& 
     return out;
 }
 
-std::vector<char> bottom_quartile_schools(const SchoolTable& schools, const std::vector<ParticipationMeasure>& participation) {
+std::vector<double> participation_percentiles(const SchoolTable& schools, const std::vector<ParticipationMeasure>& participation) {
     const std::size_t n = schools.schools.size();
     std::vector<double> composite(n, 0.0), counted(n, 0.0);
     for (const ParticipationMeasure& p : participation) {
@@ -273,15 +330,12 @@ std::vector<char> bottom_quartile_schools(const SchoolTable& schools, const std:
             counted[rows[i]] += 1.0;
         }
     }
-    for (std::size_t s = 0; s < n; ++s) composite[s] = counted[s] > 0 ? composite[s] / counted[s] : NAN;
-    const double cut = quartile_cut(composite);
-    std::vector<char> low(n, 0);
-    for (std::size_t s = 0; s < n; ++s) low[s] = !std::isnan(composite[s]) && composite[s] <= cut;
-    return low;
+    for (std::size_t s = 0; s < n; ++s) composite[s] = counted[s] > 0 ? 100.0 * composite[s] / counted[s] : NAN;
+    return composite;
 }
 
 std::vector<RiskEntry> school_risk(const Network& net, const SchoolTable& schools, const std::vector<SchoolColumn>& measures,
-                                   const std::vector<char>& bottom_quartile, const RiskOptions& options) {
+                                   const RiskOptions& options) {
     const auto value = [&](const std::string& name, std::size_t s) {
         for (const SchoolColumn& c : measures)
             if (c.name == name) return c.values[s];
@@ -304,21 +358,26 @@ std::vector<RiskEntry> school_risk(const Network& net, const SchoolTable& school
         const double ties = value("district_ties", s), reached = value("district_members", s);
         if (ties == 0) reason(w.school_no_district_tie, "no tie to any district team member");
         if (reached == 1) {
-            std::string who;
-            for (Vertex m : d.members)
-                for (Vertex x : members[s])
-                    if (std::binary_search(d.adjacency[m].begin(), d.adjacency[m].end(), x)) who = short_name(net.people[m].name);
-            reason(w.school_one_member, "only connection to the district runs through one person (" + who + ")");
+            // Both ends of the school's only link: who at the school holds it, and the member.
+            Vertex member = 0;
+            std::vector<Vertex> holders;
+            for (Vertex x : members[s])
+                for (Vertex m : d.adjacency[x])
+                    if (d.is_member[m]) member = m, holders.push_back(x);
+            std::string held;
+            for (std::size_t i = 0; i < holders.size(); ++i)
+                held += (i == 0 ? "" : i + 1 == holders.size() ? " and " : ", ") + name_and_role(net.people[holders[i]]);
+            reason(w.school_one_member, holders.size() == 1 ? "only link to the district: " + held + " – " + name_and_role(net.people[member])
+                                                            : "only one district team member linked: " + name_and_role(net.people[member]) +
+                                                                  ", through " + held);
         }
         if (ties > 0 && value("has_close_connection", s) == 0) reason(w.school_no_close_tie, "no close connection to the district team");
         if (const double unlinked = value("leaders_without_district_tie", s); unlinked > 0 && ties > 0)
             reason(w.school_leaders_unlinked, fmt::format("{} school leader{} with no district tie", unlinked, unlinked > 1 ? "s" : ""));
         if (value("share_staff_isolated", s) >= 0.25) reason(w.school_staff_isolated, "a quarter or more of staff have no ties");
         if (const double density = value("internal_density", s); !std::isnan(density) && density <= low_density)
-            reason(w.school_low_density, fmt::format("few ties inside the school (density {:.2f}, bottom quartile)", density));
-        if (s < bottom_quartile.size() && bottom_quartile[s]) reason(w.low_participation, "participation in bottom quartile");
+            reason(w.school_low_density, fmt::format("few ties inside the school, among the lowest quarter of schools (density {})", score_text(density)));
         e.level = level_of(e.score, options);
-        e.contacts = contacts_for(net, d, members[s], schools.schools[s].id, options.contacts);
         out.push_back(std::move(e));
     }
     std::stable_sort(out.begin(), out.end(), [&](const RiskEntry& a, const RiskEntry& b) {
@@ -328,34 +387,103 @@ std::vector<RiskEntry> school_risk(const Network& net, const SchoolTable& school
     return out;
 }
 
+RiskLists isolation_risk(const Network& net, const SchoolTable& schools, const std::vector<SchoolColumn>& measures,
+                         const std::vector<double>& participation_percentile, const RiskOptions& options) {
+    RiskLists lists{person_risk(net, options), schools.schools.empty() ? std::vector<RiskEntry>{} : school_risk(net, schools, measures, options)};
+    const District d = district_of(net);
+    const auto members = school_members(net, schools);
+    std::map<std::string, std::size_t> school_index;
+    for (std::size_t s = 0; s < schools.schools.size(); ++s) school_index[schools.schools[s].id] = s;
+    const auto percentile = [&](std::size_t s) { return s < participation_percentile.size() ? participation_percentile[s] : NAN; };
+
+    std::vector<std::size_t> load(d.members.size(), 0);       // flagged entries first-listed under each member
+    std::vector<std::size_t> unreached(d.members.size(), 0);  // ... of them, those no member is connected to
+    const auto suggest = [&](RiskEntry& e, std::vector<Placement> candidates, bool is_school) {
+        if (candidates.empty() || options.contacts == 0) return;
+        const bool anyone = std::any_of(candidates.begin(), candidates.end(), [](const Placement& c) { return c.placed(); });
+        std::sort(candidates.begin(), candidates.end(), [&](const Placement& a, const Placement& b) {
+            if (const int c = compare_placement(a, b, is_school); c != 0) return c < 0;
+            // Equally placed: spread the work. When no one is connected, spread those first contacts
+            // evenly in their own right, so each member makes about as many as the next.
+            if (!anyone && unreached[a.k] != unreached[b.k]) return unreached[a.k] < unreached[b.k];
+            if (load[a.k] != load[b.k]) return load[a.k] < load[b.k];
+            return a.k < b.k;
+        });
+        auto first = candidates.begin();
+        if (options.max_per_member > 0) {
+            const auto room = std::find_if(candidates.begin(), candidates.end(), [&](const Placement& c) { return load[c.k] < options.max_per_member; });
+            if (room != candidates.end()) first = room;
+        }
+        std::rotate(candidates.begin(), first, first + 1);
+        const Placement& chosen = candidates.front();
+        if (!chosen.placed()) {
+            e.contacts.push_back({d.members[chosen.k], anyone ? fmt::format("not connected yet; the connected members already have {} each "
+                                                                            "(risk.max_per_member); assigned to spread the outreach",
+                                                                            options.max_per_member)
+                                                              : "no one is connected yet; assigned to spread the outreach"});
+        } else {
+            for (const Placement& c : candidates)
+                if (c.placed() && e.contacts.size() < options.contacts) e.contacts.push_back({d.members[c.k], why_text(net, c, is_school)});
+        }
+        if (flagged(e)) ++load[chosen.k], unreached[chosen.k] += !anyone;
+    };
+    for (RiskEntry& e : lists.schools) {
+        const School& school = schools.schools[e.person];
+        e.participation_percentile = percentile(e.person);
+        suggest(e, placements(d, members[e.person], school.id, true), true);
+    }
+    for (RiskEntry& e : lists.people) {
+        const Person& p = net.people[e.person];
+        if (const auto it = school_index.find(p.school); it != school_index.end()) e.participation_percentile = percentile(it->second);
+        suggest(e, placements(d, {e.person}, p.school, false), false);
+    }
+    return lists;
+}
+
 std::vector<CoverageStep> outreach_cover(const Network& net, const SchoolTable& schools, const std::vector<std::size_t>& flagged) {
     const District d = district_of(net);
     const auto members = school_members(net, schools);
-    // reach[k][i]: steps from member k to the nearest person at flagged school i.
-    std::vector<std::vector<std::size_t>> reach(d.members.size(), std::vector<std::size_t>(flagged.size(), far));
-    for (std::size_t k = 0; k < d.members.size(); ++k)
-        for (std::size_t i = 0; i < flagged.size(); ++i)
-            for (Vertex x : members[flagged[i]]) reach[k][i] = std::min(reach[k][i], d.dist[k][x]);
+    // reach[k][i]: how member k reaches flagged school i, if within one introduction: a direct tie
+    // first, then a colleague outside the district team, each the first in people.csv order.
+    std::vector<std::vector<std::optional<Reach>>> reach(d.members.size(), std::vector<std::optional<Reach>>(flagged.size()));
+    for (std::size_t k = 0; k < d.members.size(); ++k) {
+        const Vertex m = d.members[k];
+        for (std::size_t i = 0; i < flagged.size(); ++i) {
+            std::optional<Reach> direct, introduced;
+            for (Vertex x : members[flagged[i]]) {
+                if (std::binary_search(d.adjacency[m].begin(), d.adjacency[m].end(), x)) {
+                    direct = Reach{x, x};
+                    break;
+                }
+                for (Vertex w : d.adjacency[x])
+                    if (!d.is_member[w] && std::binary_search(d.adjacency[m].begin(), d.adjacency[m].end(), w) &&
+                        (!introduced || w < introduced->via))
+                        introduced = Reach{w, x};
+            }
+            reach[k][i] = direct ? direct : introduced;
+        }
+    }
     std::vector<char> covered(flagged.size(), 0), used(d.members.size(), 0);
     std::vector<CoverageStep> steps;
     std::size_t total = 0;
     while (true) {
-        std::size_t best = d.members.size(), best_gain = 0, best_distance = 0;
+        std::size_t best = d.members.size(), best_gain = 0, best_direct = 0;
         for (std::size_t k = 0; k < d.members.size(); ++k) {
             if (used[k]) continue;
-            std::size_t gain = 0, distance = 0;
+            std::size_t gain = 0, direct = 0;
             for (std::size_t i = 0; i < flagged.size(); ++i)
-                if (!covered[i] && reach[k][i] <= 2) ++gain, distance += reach[k][i];
-            const bool better = gain > best_gain || (gain == best_gain && gain > 0 && distance < best_distance);
-            if (better) best = k, best_gain = gain, best_distance = distance;  // equal: the earlier in people.csv
+                if (!covered[i] && reach[k][i]) ++gain, direct += reach[k][i]->via == reach[k][i]->at;
+            if (gain > best_gain || (gain == best_gain && gain > 0 && direct > best_direct))  // equal: the earlier in people.csv
+                best = k, best_gain = gain, best_direct = direct;
         }
         if (best == d.members.size()) break;
         used[best] = 1;
-        CoverageStep step{d.members[best], {}, 0};
+        CoverageStep step{d.members[best], {}, {}, 0};
         for (std::size_t i = 0; i < flagged.size(); ++i)
-            if (!covered[i] && reach[best][i] <= 2) {
+            if (!covered[i] && reach[best][i]) {
                 covered[i] = 1;
                 step.schools.push_back(flagged[i]);
+                step.how.push_back(*reach[best][i]);
             }
         total += step.schools.size();
         step.covered = total;

@@ -39,22 +39,22 @@ std::vector<SchoolColumn> school_measures(const Network& net, const SchoolTable&
     const auto members = school_members(net, schools);
     const std::size_t count = members.size();
     std::vector<SchoolColumn> cols = {
-        {"people", "people listed at the school", {}},
-        {"internal_ties", "ties between two people of the school", {}},
-        {"internal_density", "internal ties over possible ones: the school-network property most linked to collective efficacy", {}},
-        {"internal_reciprocity", "share of internal ties returned (directed networks; 1 when undirected)", {}},
-        {"mean_internal_degree", "average number of colleagues tied inside the school", {}},
-        {"median_internal_degree", "median number of colleagues tied inside the school", {}},
-        {"internal_clustering", "average clustering inside the school network", {}},
-        {"internal_centralization", "Freeman degree centralisation of the school network (1 = a star around one person)", {}},
-        {"district_ties", "ties between the school's people and district team members", {}},
-        {"district_members", "distinct district team members tied to the school", {}},
-        {"strongest_district_tie", "strength of the school's strongest tie to the district team (0 if none)", {}},
-        {"has_close_connection", "1 when at least one tie to the district team is of a close type", {}},
-        {"leaders_without_district_tie", "school leaders with no tie to the district team", {}},
-        {"share_staff_isolated", "share of responding staff with no ties at all", {}},
-        {"ei_index", "E-I index of the school's ties: -1 all internal, +1 all external", {}},
-        {"mean_betweenness", "mean betweenness of the school's people", {}},
+        {"people", "people listed at the school", {}, 0},
+        {"internal_ties", "ties between two people of the school", {}, 1},
+        {"internal_density", "internal ties over possible ones: the school-network property most linked to collective efficacy", {}, 1},
+        {"internal_reciprocity", "share of internal ties returned (directed networks; 1 when undirected)", {}, 1},
+        {"mean_internal_degree", "average number of colleagues tied inside the school", {}, 1},
+        {"median_internal_degree", "median number of colleagues tied inside the school", {}, 1},
+        {"internal_clustering", "average clustering inside the school network", {}, 1},
+        {"internal_centralization", "Freeman degree centralisation of the school network (1 = a star around one person)", {}, -1},
+        {"district_ties", "ties between the school's people and district team members", {}, 1},
+        {"district_members", "distinct district team members tied to the school", {}, 1},
+        {"strongest_district_tie", "strength of the school's strongest tie to the district team (0 if none)", {}, 1},
+        {"has_close_connection", "1 when at least one tie to the district team is of a close type", {}, 1},
+        {"leaders_without_district_tie", "school leaders with no tie to the district team", {}, -1},
+        {"share_staff_isolated", "share of responding staff with no ties at all", {}, -1},
+        {"ei_index", "E-I index of the school's ties: -1 all internal, +1 all external", {}, 1},
+        {"mean_betweenness", "mean betweenness of the school's people", {}, 1},
     };
     for (SchoolColumn& c : cols) c.values.assign(count, std::nan(""));
     const auto set = [&](std::size_t col, std::size_t s, double x) { cols[col].values[s] = x; };

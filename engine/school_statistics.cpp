@@ -17,6 +17,10 @@ std::vector<double> participation_column(const SchoolTable& schools, const std::
 
 }  // namespace
 
+double rho_toward_better(const CorrelationRow& row) {
+    return row.stats.spearman * (row.higher_is_better ? 1.0 : -1.0) * (row.connection < 0 ? -1.0 : 1.0);
+}
+
 std::vector<CorrelationRow> correlation_table(const std::vector<SchoolColumn>& measures, const SchoolTable& schools,
                                               const std::vector<ParticipationMeasure>& participation,
                                               const CorrelationOptions& options) {
@@ -24,7 +28,8 @@ std::vector<CorrelationRow> correlation_table(const std::vector<SchoolColumn>& m
     std::vector<std::pair<const std::vector<double>*, std::vector<double>>> inputs;
     for (const SchoolColumn& m : measures)
         for (const ParticipationMeasure& p : participation) {
-            rows.push_back({m.name, p.column, p.higher_is_better, {}, NAN});
+            if (m.connection == 0) continue;
+            rows.push_back({m.name, p.column, p.higher_is_better, {}, NAN, m.connection});
             inputs.emplace_back(&m.values, participation_column(schools, p.column));
         }
 #pragma omp parallel for schedule(dynamic, 1)

@@ -20,9 +20,16 @@ struct CorrelationRow {
     bool higher_is_better = true;
     Correlation stats;
     double q = NAN;  // Benjamini–Hochberg across the whole table
+    int connection = 1;  // the school measure's SchoolColumn::connection: +1 more connection when higher, -1 less
 };
 
-/// Every school measure against every participation measure. Each cell's permutations and
+/// Spearman's rho turned so that positive always means "more connection goes with better
+/// participation": its sign flips once for a participation measure where lower is better and
+/// once for a measure of disconnection.
+double rho_toward_better(const CorrelationRow& row);
+
+/// Every connectedness measure (SchoolColumn::connection != 0; school size is a control, not
+/// correlated) against every participation measure. Each cell's permutations and
 /// bootstrap draw from their own seed (seed + cell index), so the table does not depend on the
 /// thread count. Parallel over cells.
 std::vector<CorrelationRow> correlation_table(const std::vector<SchoolColumn>& measures, const SchoolTable& schools,

@@ -3,6 +3,8 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <climits>
 #include <filesystem>
 #include <fstream>
 
@@ -124,6 +126,11 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
     CsvTable table;
     table.file = name;
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    // UTF-16 (Excel's "Unicode text"): a byte-order mark, or ASCII with a zero byte beside each.
+    const bool utf16_bom = text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0;
+    if (utf16_bom || (text.size() >= 4 && ((text[0] != '\0' && text[1] == '\0' && text[2] != '\0' && text[3] == '\0') ||
+                                           (text[0] == '\0' && text[1] != '\0' && text[2] == '\0' && text[3] != '\0'))))
+        throw InputError(Diagnostic{name, 0, 0, "the file is UTF-16, not UTF-8", "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw InputError(Diagnostic{name, 0, 0, "the file is empty", "it needs a header line and at least one row"});
     table.delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
@@ -193,7 +200,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
 
     for (std::size_t i = 0; i < p.records[0].size(); ++i) {
         const std::string column = trim(p.records[0][i]);
-        if (!valid_utf8(column)) {
+        if (!valid_utf8(column) || column.find('\0') != std::string::npos) {
             problems.error({name, table.header_line, int(i + 1), "column name '" + escape_bytes(column) + "' is not valid UTF-8",
                             "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
         } else if (column.empty() && !(i == 0 && options.blank_corner)) {
@@ -208,6 +215,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
     for (std::size_t r = 1; r < p.records.size(); ++r) {
         auto& record = p.records[r];
         const int line = p.record_lines[r];
+        if (options.pad_short_rows && record.size() < table.header.size()) record.resize(table.header.size());
         if (record.size() != table.header.size()) {
             problems.error({name, line, 0,
                             "expected " + std::to_string(table.header.size()) + " fields, found " + std::to_string(record.size()),
@@ -219,6 +227,11 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
             if (!valid_utf8(record[c])) {
                 problems.error({name, line, int(c + 1), "field '" + escape_bytes(record[c]) + "' is not valid UTF-8",
                                 "save the file as UTF-8 (in Excel: 'CSV UTF-8')"});
+                ok = false;
+            } else if (record[c].find('\0') != std::string::npos) {
+                // A NUL would end the text in C libraries and in some viewers of the outputs.
+                problems.error({name, line, int(c + 1), "field " + std::to_string(c + 1) + " holds a NUL byte (\\x00)",
+                                "remove it; check that this is a text file saved as UTF-8"});
                 ok = false;
             }
         }
@@ -237,6 +250,8 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     const auto problem = [&](std::string message, std::string fix) {
         return InputError(Diagnostic{path, 0, 0, std::move(message), std::move(fix)});
     };
+    if (error.value() == ELOOP) throw problem("the path is a loop of symbolic links", "give the path of a file");
+    if (error.value() == ENAMETOOLONG || path.size() >= PATH_MAX) throw problem("the path is too long", "give a shorter path to the file");
     if (fs::is_directory(status)) throw problem("this is a folder, not a file", "give the path of a file");
     // A device such as /dev/zero or a pipe could be read forever.
     if (fs::exists(status) && !fs::is_regular_file(status))

@@ -32,6 +32,7 @@ struct CsvOptions {
     std::size_t max_rows = 5'000'000;       // rows below the header
     std::size_t max_file_bytes = 512 << 20;  // read_csv only
     bool blank_corner = false;  // the first column may have no name (the corner of a matrix)
+    bool pad_short_rows = false;  // a row with fewer fields than the header reads the missing trailing ones as blank
 };
 
 /// Reads a CSV file: UTF-8 (a byte-order mark is skipped), LF, CRLF or CR line ends, quoted fields

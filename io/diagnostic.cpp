@@ -1,7 +1,9 @@
 #include "io/diagnostic.hpp"
+#include "io/unicode.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <fmt/format.h>
 
 namespace staffnet {
 
@@ -29,6 +31,13 @@ std::size_t utf8_length(const std::string& text, std::size_t i) {
 
 namespace {
 
+// The code point of the valid UTF-8 sequence of `len` bytes at `i`.
+char32_t decode(const std::string& text, std::size_t i, std::size_t len) {
+    char32_t code = static_cast<unsigned char>(text[i]) & (0x7Fu >> len);
+    for (std::size_t k = 1; k < len; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    return code;
+}
+
 // `text` one character at a time as printed, escaped as printable() describes.
 std::vector<std::string> printed_characters(const std::string& text) {
     static const char* const hex = "0123456789ABCDEF";
@@ -42,6 +51,8 @@ std::vector<std::string> printed_characters(const std::string& text) {
             out.push_back({'\\', 'x', hex[c >> 4], hex[c & 15]});
         else if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)  // U+0080-U+009F
             out.push_back({'\\', 'u', '0', '0', hex[static_cast<unsigned char>(text[i + 1]) >> 4], hex[text[i + 1] & 15]});
+        else if (const char32_t code = len > 1 ? decode(text, i, len) : c; invisible(code))
+            out.push_back(fmt::format("\\u{:04X}", static_cast<unsigned>(code)));  // a zero-width or bidi control, shown
         else
             out.push_back(text.substr(i, len));
         len = std::max<std::size_t>(len, 1);

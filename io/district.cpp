@@ -14,9 +14,35 @@ PeopleTable load_people(const DistrictSources& config) {
     return people_table(graph, true);
 }
 
+namespace {
+
+// Every ties file of the config, read against the same people and tie types, as one table: the
+// waves relabelled into one list; the first file's header line, and the first wave column found.
+TieTable read_tie_files(const DistrictSources& config, const PeopleTable& people, std::vector<TieType>& types, const TieReadOptions& options) {
+    if (config.tie_files.size() <= 1) return read_ties(config.ties, people, types, options);
+    TieTable all;
+    all.header_line = 0;
+    for (const std::string& file : config.tie_files) {
+        TieTable one = read_ties(file, people, types, options);
+        std::vector<std::uint32_t> wave(one.waves.size(), 0);
+        for (std::size_t w = 1; w < one.waves.size(); ++w) {
+            const auto it = std::find(all.waves.begin(), all.waves.end(), one.waves[w]);
+            wave[w] = std::uint32_t(it - all.waves.begin());
+            if (it == all.waves.end()) all.waves.push_back(one.waves[w]);
+        }
+        for (TieRow& row : one.rows) row.wave = wave[row.wave], all.rows.push_back(row);
+        all.warnings.insert(all.warnings.end(), one.warnings.begin(), one.warnings.end());
+        if (all.header_line == 0) all.header_line = one.header_line;
+        if (all.wave_column < 0) all.wave_column = one.wave_column;
+    }
+    return all;
+}
+
+}  // namespace
+
 TieTable load_ties(const DistrictSources& config, const PeopleTable& people, std::vector<TieType>& types) {
     const TieReadOptions options{.drop_self_ties = config.drop_self_ties};
-    if (config.network_file.empty()) return read_ties(config.ties, people, types, options);
+    if (config.network_file.empty()) return read_tie_files(config, people, types, options);
     return tie_table(read_graph_file(config.network_file, format_for_path(config.network_file)), people, types, options);
 }
 
@@ -69,7 +95,7 @@ Inputs read_inputs(const DistrictSources& config) {
     in.directed = config.network.directed;
     if (config.network_file.empty()) {
         in.people = read_people(config.people);
-        in.ties = read_ties(config.ties, in.people, in.types, {.drop_self_ties = config.drop_self_ties});
+        in.ties = read_tie_files(config, in.people, in.types, {.drop_self_ties = config.drop_self_ties});
     } else {
         const GraphFile graph = read_graph_file(config.network_file, format_for_path(config.network_file));
         in.warnings = graph.warnings;

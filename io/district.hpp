@@ -13,6 +13,7 @@ struct DistrictSources {
     std::string file;          // the config the paths came from, named in messages
     std::string people;        // paths, already resolved
     std::string ties;
+    std::vector<std::string> tie_files;  // every ties file when data: ties: lists several (ties is the first)
     std::string schools;       // "" when there is no schools.csv
     std::string network_file;  // one graph file holding people and ties; "" = people.csv + ties.csv
     bool directed_given = false;  // network.directed was given (else a graph file says itself)

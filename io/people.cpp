@@ -1,7 +1,9 @@
 #include "io/readers.hpp"
+#include "io/unicode.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace staffnet {
 
@@ -51,6 +53,9 @@ PeopleTable people_from_csv(const CsvTable& csv, bool district_roles) {
             out.attribute_names.push_back(csv.header[c]);
         }
 
+    // Ids as compared: two that print the same (NFC, invisible characters, spaces at the ends)
+    // are one id typed two ways, which would make one person two.
+    std::unordered_map<std::string, Vertex> keys;
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
         const auto& row = csv.rows[r];
         Person p;
@@ -63,6 +68,15 @@ PeopleTable people_from_csv(const CsvTable& csv, bool district_roles) {
             problems.error(csv.at(r, id, "duplicate id '" + p.id + "', first used on line " +
                                              std::to_string(out.lines[it->second]),
                                   "give each person one row with a unique id"));
+            continue;
+        }
+        if (const auto [it, fresh] = keys.try_emplace(comparison_key(p.id), Vertex(out.people.size())); !fresh) {
+            const std::string& first = out.people[it->second].id;
+            problems.error(csv.at(r, id, "id '" + p.id + "' looks the same as '" + first + "' on line " +
+                                             std::to_string(out.lines[it->second]) + ": they differ only by " +
+                                             lookalike_reason(p.id, first),
+                                  "write the id the same way in both rows if they are one person, or give them ids that differ visibly"));
+            out.index.erase(p.id);
             continue;
         }
         p.name = name >= 0 ? row[name] : p.id;

@@ -28,11 +28,10 @@ std::string correlations_csv(const std::vector<CorrelationRow>& rows) {
                                                   "q_bh", "rho_toward_better"}};
     for (const CorrelationRow& r : rows) {
         const Correlation& c = r.stats;
-        const double sign = r.higher_is_better ? 1.0 : -1.0;
         out.push_back({text_cell(r.school_measure), text_cell(r.participation_measure), r.higher_is_better ? "higher" : "lower",
                        std::to_string(c.n), number_cell(c.pearson), number_cell(c.spearman), number_cell(c.kendall),
                        number_cell(c.p_permutation), number_cell(c.ci_low), number_cell(c.ci_high), number_cell(r.q),
-                       number_cell(sign * c.spearman)});
+                       number_cell(rho_toward_better(r))});
     }
     return csv_lines(out);
 }
@@ -83,8 +82,7 @@ std::string patterns_csv(const std::vector<GroupPattern>& rows, std::size_t min_
     for (const GroupPattern& g : rows)
         out.push_back({text_cell(g.attribute), text_cell(g.group), g.suppressed ? "" : std::to_string(g.people),
                        number_cell(g.isolation_rate), number_cell(g.mean_degree), number_cell(g.mean_district_ties),
-                       number_cell(g.ei_index),
-                       g.suppressed ? "fewer than " + std::to_string(min_group_size) + " people" : ""});
+                       number_cell(g.ei_index), suppression_reason(g, min_group_size)});
     return csv_lines(out);
 }
 

@@ -13,7 +13,8 @@ std::string schools_csv(const SchoolTable& schools, const std::vector<SchoolColu
 
 /// correlations.csv: school_measure, participation_measure, better (higher or lower), n, pearson_r,
 /// spearman_rho, kendall_tau, p_permutation, ci_low, ci_high, q_bh, rho_toward_better (rho with
-/// its sign turned so that positive always means "more connection goes with better participation").
+/// its sign turned so that positive always means "more connection goes with better participation",
+/// also for measures of disconnection such as share_staff_isolated: see rho_toward_better).
 std::string correlations_csv(const std::vector<CorrelationRow>& rows);
 
 /// regression.csv: outcome, model, term, estimate, std_error, statistic, p_value, n, r_squared,

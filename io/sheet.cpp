@@ -83,6 +83,12 @@ std::string leader_label(const Person& leader) {
     return leader.display_name() + " (" + (leader.school.get().empty() ? "" : leader.school.get() + ", ") + leader.id + ")";
 }
 
+std::string leader_label(const Person& leader, const std::map<std::string, std::string>& school_names) {
+    const auto it = school_names.find(leader.school);
+    if (it == school_names.end() || it->second.empty()) return leader_label(leader);
+    return leader.display_name() + " (" + it->second + ", " + leader.id + ")";
+}
+
 std::string cell_name(std::size_t column, int row) { return column_letters(column) + std::to_string(row); }
 
 void check_codes(const std::vector<TieType>& types, const std::string& config_file) {
@@ -190,7 +196,7 @@ std::string sheet_csv(const SheetPeople& people, const std::vector<TieType>& typ
     std::map<std::pair<std::string, std::string>, std::vector<SheetTie>> cells;
     for (const SheetTie& t : filled) cells[{t.member, t.leader}].push_back(t);
     std::vector<std::vector<std::string>> rows(1, {text_cell(sheet_corner)});
-    for (const Person& leader : people.leaders) rows[0].push_back(text_cell(leader_label(leader)));
+    for (const Person& leader : people.leaders) rows[0].push_back(text_cell(leader_label(leader, people.school_names)));
     for (const Person& member : people.members) {
         std::vector<std::string>& row = rows.emplace_back(1, text_cell(member_label(member)));
         for (const Person& leader : people.leaders) {
@@ -414,9 +420,11 @@ LabelMatch match(const std::string& label, const Side& side) {
         const auto at = std::find(names.begin(), names.end(), close) - names.begin();
         suggestion = " (did you mean '" + side.label(side.candidates[at]) + "'?)";
     }
-    const std::string fix = "correct the label, or copy it from a new template";
-    if (!id.empty()) return {0, "unknown id '" + id + "' in '" + label + "'" + suggestion, fix};
-    return {0, "unknown " + side.noun + " '" + label + "'" + suggestion, fix};
+    // Someone new to the team or a school: the people file comes first, then a new template.
+    const std::string fix = "if they are new, add them to the people file first (role " + side.role +
+                            "), then make a new template; otherwise correct the label";
+    if (!id.empty()) return {0, "no one in the people file has the id '" + id + "' of '" + label + "'" + suggestion, fix};
+    return {0, "'" + label + "' is not a " + side.noun + " in the people file" + suggestion, fix};
 }
 
 }  // namespace
@@ -517,6 +525,46 @@ std::string ties_csv(const std::vector<SheetTie>& ties, const std::vector<TieTyp
     for (const SheetTie& t : ties)
         rows.push_back({text_cell(t.member), text_cell(t.leader), text_cell(types.at(t.type).name), std::to_string(t.strength)});
     return csv_lines(rows);
+}
+
+SheetMerge merge_sheet_ties(const std::string& ties_file, const std::string& existing, const std::string& sheet_name,
+                            const std::vector<SheetTie>& ties, const std::vector<TieType>& types) {
+    CsvTable table;
+    if (!existing.empty()) table = parse_csv(ties_file, existing, {.delimiter = 0, .pad_short_rows = true});
+    if (table.header.empty()) table.header = {"source", "target", "type", "weight"};
+    for (const char* added : {"weight", "sheet"})
+        if (table.column(added) < 0) {
+            table.header.push_back(added);
+            for (auto& row : table.rows) row.emplace_back();
+        }
+    const auto column = [&](const char* name) { return table.column(name); };
+    for (const char* required : {"source", "target", "type"})
+        if (column(required) < 0)
+            throw InputError(Diagnostic{ties_file, table.header_line, 0, std::string("missing required column '") + required + "'",
+                                        "the header must be source,target,type (then optional weight, wave, date)"});
+    SheetMerge merge;
+    std::vector<std::vector<std::string>> rows(1);
+    for (const std::string& h : table.header) rows[0].push_back(text_cell(h));
+    for (const auto& row : table.rows) {
+        if (row[std::size_t(column("sheet"))] == sheet_name) {
+            ++merge.replaced;
+            continue;
+        }
+        ++merge.kept;
+        std::vector<std::string>& out = rows.emplace_back();
+        for (const std::string& cell : row) out.push_back(text_cell(cell));
+    }
+    for (const SheetTie& t : ties) {
+        std::vector<std::string> row(table.header.size());
+        row[std::size_t(column("source"))] = text_cell(t.member);
+        row[std::size_t(column("target"))] = text_cell(t.leader);
+        row[std::size_t(column("type"))] = text_cell(types.at(t.type).name);
+        row[std::size_t(column("weight"))] = std::to_string(t.strength);
+        row[std::size_t(column("sheet"))] = text_cell(sheet_name);
+        rows.push_back(std::move(row));
+    }
+    merge.text = csv_lines(rows);
+    return merge;
 }
 
 }  // namespace staffnet

@@ -5,6 +5,7 @@
 #include "engine/network.hpp"
 #include "io/diagnostic.hpp"
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@ namespace staffnet {
 struct SheetPeople {
     std::vector<Person> members;  // rows
     std::vector<Person> leaders;  // columns
+    std::map<std::string, std::string> school_names;  // school id -> name, for the column labels (may be empty)
 };
 
 /// Picks the members and leaders out of people.csv's people.
@@ -38,6 +40,10 @@ std::string member_label(const Person& member);
 
 /// A column label, "Scott Thompson (S01, P001)", or "Name (P001)" for a leader with no school.
 std::string leader_label(const Person& leader);
+
+/// The label the worksheet writes: the school's name in place of its id when `school_names` has
+/// it, "Scott Thompson (Bluebird Elementary, P001)". Reading matches by the id after the last comma.
+std::string leader_label(const Person& leader, const std::map<std::string, std::string>& school_names);
 
 /// The text of the sheet's top-left cell, which says how to read the matrix.
 inline const std::string sheet_corner = "district team \\ school leader";
@@ -94,6 +100,20 @@ std::vector<SheetTie> read_sheet(const std::string& path, const std::vector<Pers
 /// ties.csv text: the header `source,target,type,weight`, then one row per tie (member, leader,
 /// the type's name, the strength).
 std::string ties_csv(const std::vector<SheetTie>& ties, const std::vector<TieType>& types);
+
+/// What merge_sheet_ties did.
+struct SheetMerge {
+    std::string text;          // the new ties file
+    std::size_t replaced = 0;  // rows of the same worksheet that were dropped
+    std::size_t kept = 0;      // other rows, kept as they were
+};
+
+/// Merges a worksheet's ties into the text of a ties file (`existing`, "" for none): the rows
+/// whose `sheet` column names `sheet_name` are replaced by `ties`, each tagged with it, so a tie
+/// crossed out in the meeting disappears; every other row and column is kept as it was (a `sheet`
+/// column is added when missing). Rows shorter than the header read as blank at the end.
+SheetMerge merge_sheet_ties(const std::string& ties_file, const std::string& existing, const std::string& sheet_name,
+                            const std::vector<SheetTie>& ties, const std::vector<TieType>& types);
 
 /// The spreadsheet name of a cell from 0-based column and 1-based row: (2, 7) -> "C7", (26, 1) -> "AA1".
 std::string cell_name(std::size_t column, int row);

@@ -6,6 +6,13 @@
 
 namespace staffnet {
 
+namespace {
+// The largest tie weight ties.csv may hold (README, "Hostile and broken input"): a million times
+// the usual 1 keeps every weighted metric, sums over a state's ties included, far from overflow
+// and from precision loss.
+constexpr double max_tie_weight = 1e6;
+}  // namespace
+
 double parse_number(const std::string& text) {
     std::size_t used = 0;
     double x = 0;
@@ -15,7 +22,9 @@ double parse_number(const std::string& text) {
         throw std::invalid_argument("'" + text + "'");  // also a blank field: stod finds no digits
     }
     while (used < text.size() && (text[used] == ' ' || text[used] == '\t')) ++used;
-    if (used != text.size() || !std::isfinite(x)) throw std::invalid_argument("'" + text + "'");
+    // strtod also reads hexadecimal ("0x10" as 16, "0x1p4"), which no spreadsheet writes for a number.
+    const bool hex = text.find_first_of("xX") != std::string::npos;
+    if (used != text.size() || !std::isfinite(x) || hex) throw std::invalid_argument("'" + text + "'");
     return x;
 }
 
@@ -43,7 +52,8 @@ std::vector<std::string> ids_of(const PeopleTable& people) {
 
 TieTable read_ties(const std::string& path, const PeopleTable& people, std::vector<TieType>& types,
                    const TieReadOptions& options) {
-    return ties_from_csv(read_csv(path, {.delimiter = 0}), people, types, options);
+    // Rows pasted without the optional trailing columns (weight, wave, date) read them as blank.
+    return ties_from_csv(read_csv(path, {.delimiter = 0, .pad_short_rows = true}), people, types, options);
 }
 
 TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vector<TieType>& types,
@@ -97,6 +107,11 @@ TieTable ties_from_csv(const CsvTable& csv, const PeopleTable& people, std::vect
             try {
                 tie.weight = parse_number(row[weight]);
                 if (tie.weight <= 0) throw std::invalid_argument("'" + row[weight] + "'");
+                if (tie.weight > max_tie_weight) {
+                    problems.error(csv.at(r, weight, "weight '" + row[weight] + "' is above the largest staffnet reads, 1000000",
+                                          "use weights between 0 and 1000000 (rescale them if they come from another scale)"));
+                    ok = false;
+                }
             } catch (const std::invalid_argument& e) {
                 problems.error(csv.at(r, weight, std::string("weight must be a positive number, got ") + e.what(),
                                       "write a number above 0 (for example 1, 2 or 0.5), or leave it blank for 1"));

@@ -23,7 +23,12 @@ std::string html_escape(const std::string& text) {
 
 namespace {
 
-bool flagged(const RiskEntry& e) { return e.level == "high" || e.level == "medium" || e.level == "no data"; }
+// The isolate rule in plain words, from its name.
+std::string rule_text(const std::string& rule) {
+    for (const IsolateRule r : {IsolateRule::no_ties, IsolateRule::never_named, IsolateRule::cut_off, IsolateRule::peripheral})
+        if (rule == rule_name(r)) return isolate_reason(r);
+    return rule;
+}
 
 std::string reasons_html(const RiskEntry& e) {
     std::string out;
@@ -36,7 +41,7 @@ body { font-family: "Helvetica Neue", Arial, sans-serif; margin: 2em; color: #22
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; border-bottom: 2px solid #0072B2; padding-bottom: .2em; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
 th, td { text-align: left; padding: .35em .5em; border-bottom: 1px solid #ccc; vertical-align: top; }
-th { background: #f0f4f8; } .level-high { color: #D55E00; font-weight: bold; } .done { width: 5em; }
+th { background: #f0f4f8; } .about { color: #5b6773; font-size: .9em; margin: 0 0 .3em; } .level-high { color: #D55E00; font-weight: bold; } .done { width: 5em; }
 .member { page-break-after: always; } .member:last-child { page-break-after: auto; }
 @media print { body { margin: 1cm; } .member { break-after: page; } }
 )";
@@ -44,24 +49,40 @@ th { background: #f0f4f8; } .level-high { color: #D55E00; font-weight: bold; } .
 }  // namespace
 
 std::string outreach_sheet_html(const Network& net, const SchoolTable& schools, const std::vector<RiskEntry>& people,
-                                const std::vector<RiskEntry>& school_entries, const std::string& rule) {
+                                const std::vector<RiskEntry>& school_entries, const std::string& rule, const SheetHeading& heading) {
+    std::map<std::string, std::string> school_names;
+    for (const School& s : schools.schools) school_names[s.id] = s.name.empty() ? s.id : s.name;
+    const auto school_name = [&](const std::string& id) {
+        const auto it = school_names.find(id);
+        return it == school_names.end() ? id : it->second;
+    };
     std::map<Vertex, std::pair<std::vector<const RiskEntry*>, std::vector<const RiskEntry*>>> by_member;
     for (const RiskEntry& e : school_entries)
         if (flagged(e) && !e.contacts.empty()) by_member[e.contacts[0].member].first.push_back(&e);
     for (const RiskEntry& e : people)
         if (flagged(e) && !e.contacts.empty()) by_member[e.contacts[0].member].second.push_back(&e);
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Outreach sheet</title>\n<style>";
+    // The line every page carries: which district, and how old the data are.
+    const std::string district = heading.district.empty() ? "" : html_escape(heading.district);
+    const std::string date = heading.date.empty() ? "date of the data not given" : "data of " + html_escape(heading.date);
+    const std::string about = (district.empty() ? "" : district + " · ") + date;
+    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Outreach sheet" +
+                       (district.empty() ? "" : " – " + district) + "</title>\n<style>";
     html += kStyle;
-    html += "</style>\n</head>\n<body>\n<h1>Outreach sheet</h1>\n";
-    html += fmt::format("<p>Each district team member's list: the schools and people they are best placed to reach "
-                        "(isolation rule: {}). Tick each one when contacted.</p>\n", html_escape(rule));
+    html += "</style>\n</head>\n<body>\n<h1>Outreach sheet" + (district.empty() ? "" : ": " + district) + "</h1>\n";
+    html += fmt::format("<p class=\"about\">{}</p>\n<p>Each district team member's list: the schools and people they are best "
+                        "placed to reach. Counted as isolated: {} (rule {}). Where no one is connected yet, the work is spread "
+                        "evenly. Tick each one when contacted.</p>\n",
+                        about, html_escape(rule_text(rule)), html_escape(rule));
     for (const auto& [member, lists] : by_member) {
-        html += "<section class=\"member\">\n<h2>" + html_escape(net.people[member].name) + "</h2>\n";
+        html += "<section class=\"member\">\n<p class=\"about\">" + about + "</p>\n<h2>" + html_escape(net.people[member].display_name()) +
+                fmt::format(" <small>({} school{}, {} {})</small>", lists.first.size(), lists.first.size() == 1 ? "" : "s",
+                            lists.second.size(), lists.second.size() == 1 ? "person" : "people") +
+                "</h2>\n";
         if (!lists.first.empty()) {
             html += "<table>\n<tr><th>School</th><th>Level</th><th>Why</th><th>How you are connected</th><th class=\"done\">Done</th></tr>\n";
             for (const RiskEntry* e : lists.first)
                 html += fmt::format("<tr><td>{}</td><td class=\"level-{}\">{}</td><td>{}</td><td>{}</td><td>&#9744;</td></tr>\n",
-                                    html_escape(schools.schools[e->person].name), e->level, e->level, reasons_html(*e),
+                                    html_escape(school_name(schools.schools[e->person].id)), e->level, e->level, reasons_html(*e),
                                     html_escape(e->contacts[0].why));
             html += "</table>\n";
         }
@@ -70,7 +91,7 @@ std::string outreach_sheet_html(const Network& net, const SchoolTable& schools, 
             for (const RiskEntry* e : lists.second) {
                 const Person& p = net.people[e->person];
                 html += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"level-{}\">{}</td><td>{}</td><td>{}</td><td>&#9744;</td></tr>\n",
-                                    html_escape(p.name), html_escape(p.school), e->level == "no data" ? "none" : e->level,
+                                    html_escape(p.display_name()), html_escape(school_name(p.school)), e->level == "no data" ? "none" : e->level,
                                     html_escape(e->level), reasons_html(*e), html_escape(e->contacts[0].why));
             }
             html += "</table>\n";

@@ -1,5 +1,6 @@
 #include "viz/report.hpp"
 
+#include "viz/map.hpp"
 #include "viz/outreach.hpp"
 #include "viz/report_assets.hpp"
 
@@ -23,12 +24,15 @@ std::string h(const std::string& text) { return html_escape(text); }
 std::string num(double x, int digits = 2) {
     if (!std::isfinite(x)) return "–";
     if (x == std::floor(x) && std::abs(x) < 1e12) return fmt::format("{:.0f}", x);
-    return fmt::format("{:.{}f}", x, digits);
+    std::string text = fmt::format("{:.{}f}", x, digits);  // "3.50" -> "3.5": every number printed alike
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text == "-0" ? "0" : text;
 }
 
 // A sortable numeric cell: data-v holds the exact value ("" when not defined, sorted last).
-std::string num_cell(double x, int digits = 2) {
-    return fmt::format("<td class=\"n\" data-v=\"{}\">{}</td>", std::isfinite(x) ? fmt::format("{}", x) : "", num(x, digits));
+std::string num_cell(double x, int digits = 2, const char* cls = "n") {
+    return fmt::format("<td class=\"{}\" data-v=\"{}\">{}</td>", cls, std::isfinite(x) ? fmt::format("{}", x) : "", num(x, digits));
 }
 
 std::string pretty(const std::string& name) {
@@ -38,6 +42,36 @@ std::string pretty(const std::string& name) {
 }
 
 std::string school_label(const School& s) { return s.name.empty() ? s.id : s.name; }
+
+// A school measure's heading in plain words, the technical term in brackets after it.
+std::string measure_label(const std::string& name) {
+    static const std::map<std::string, std::string> labels = {
+        {"people", "people"},
+        {"internal_ties", "ties inside the school"},
+        {"internal_density", "share of colleague pairs tied (density)"},
+        {"internal_reciprocity", "ties named back (reciprocity)"},
+        {"mean_internal_degree", "colleagues tied, on average"},
+        {"median_internal_degree", "colleagues tied, middle value"},
+        {"internal_clustering", "colleagues of colleagues tied (clustering)"},
+        {"internal_centralization", "ties hang on one person (centralization)"},
+        {"district_ties", "ties to the district team"},
+        {"district_members", "district team members who know the school"},
+        {"strongest_district_tie", "strongest district tie"},
+        {"has_close_connection", "close district tie"},
+        {"leaders_without_district_tie", "leaders with no district tie"},
+        {"share_staff_isolated", "share of staff with no ties"},
+        {"ei_index", "ties beyond the school (E-I index)"},
+        {"mean_betweenness", "bridging others (betweenness)"},
+    };
+    const auto it = labels.find(name);
+    return it == labels.end() ? pretty(name) : it->second;
+}
+
+// The Schools table's columns shown by default (it must fit a printed page); the rest follow a toggle.
+bool compact_measure(const std::string& name) {
+    return name == "people" || name == "internal_density" || name == "district_ties" || name == "district_members" ||
+           name == "share_staff_isolated";
+}
 
 const SchoolColumn* find_measure(const ReportData& d, const std::string& name) {
     for (const SchoolColumn& c : d.school_measures)
@@ -175,11 +209,11 @@ std::string summary_section(const ReportData& d) {
     const auto add = [&](const char* key, const char* label, const char* help, int digits) {
         if (const auto it = m.find(key); it != m.end()) cards.push_back({num(it->second, digits), label, help});
     };
-    add("density", "density", "share of all possible pairs that are tied", 3);
+    add("density", "pairs tied (density)", "share of all possible pairs that are tied", 3);
     add("components", "separate groups", "groups with no path between them (each person with no ties counts as one)", 0);
     add("average_path_length", "average distance", "steps between two people, in the largest group", 2);
-    add("transitivity", "clustering", "share of 'friends of friends' who are tied too", 2);
-    add("modularity_schools", "school modularity", "how much ties stay inside schools (0 none, near 1 all)", 2);
+    add("transitivity", "colleagues of colleagues tied (clustering)", "share of 'friends of friends' who are tied too", 2);
+    add("modularity_schools", "ties that stay inside schools (modularity)", "how much ties stay inside schools (0 none, near 1 all)", 2);
 
     std::string html = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n";
     for (const Card& c : cards)
@@ -256,16 +290,58 @@ std::string diagrams_section(const ReportData& d) {
 
 std::string contact_text(const Network& net, const Contact& c) { return net.people[c.member].name.get() + " (" + c.why + ")"; }
 
+// The outreach plan: the fewest members who between them reach every flagged school, each
+// school with how it is reached; and where each member's printable list is.
+std::string plan_html(const ReportData& d) {
+    const Network& net = d.network;
+    if (d.flagged_schools.empty()) return "";
+    std::string html = fmt::format("<h3>Outreach plan</h3>\n<p>The fewest district team members who between them reach all {} schools "
+                                   "at risk, each through someone they are tied to, or one introduction away. Each member's own list "
+                                   "of schools and people to contact is in <a href=\"outreach.html\">outreach.html</a>, beside this "
+                                   "report, one printed page per member.</p>\n",
+                                   d.flagged_schools.size());
+    html += "<div class=\"scroll\">\n<table id=\"plan-table\">\n<thead><tr><th>Step</th><th>District team member</th><th>Schools "
+            "they reach</th><th>How</th></tr></thead>\n<tbody>\n";
+    std::vector<char> left(d.schools.schools.size(), 0);
+    for (std::size_t s : d.flagged_schools) left[s] = 1;
+    for (std::size_t i = 0; i < d.outreach_plan.size(); ++i) {
+        const CoverageStep& step = d.outreach_plan[i];
+        std::string names, how;
+        for (std::size_t j = 0; j < step.schools.size(); ++j) {
+            const std::string name = school_label(d.schools.schools[step.schools[j]]);
+            left[step.schools[j]] = 0;
+            names += (names.empty() ? "" : "; ") + name;
+            const Reach& r = step.how[j];
+            how += (how.empty() ? "" : "; ") + name + ": " +
+                   (r.via == r.at ? "tied to " + name_and_role(net.people[r.at])
+                                  : "through " + name_and_role(net.people[r.via]) + ", who is tied to " + name_and_role(net.people[r.at]));
+        }
+        html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", i + 1, h(net.people[step.member].display_name()),
+                            h(names), h(how));
+    }
+    std::string rest;
+    for (std::size_t s = 0; s < left.size(); ++s)
+        if (left[s]) rest += (rest.empty() ? "" : "; ") + school_label(d.schools.schools[s]);
+    if (!rest.empty())
+        html += "<tr><td></td><td>(anyone: a first contact)</td><td>" + h(rest) +
+                "</td><td>no member is tied to these schools or one introduction away</td></tr>\n";
+    return html + "</tbody>\n</table>\n</div>\n";
+}
+
 std::string risk_section(const ReportData& d) {
     const Network& net = d.network;
     std::map<std::string, std::string> school_names;
     for (const School& s : d.schools.schools) school_names[s.id] = school_label(s);
     std::string html = "<section id=\"risk\">\n<h2>Who may be isolated</h2>\n";
+    const std::string rule = d.isolate_rule.empty() ? "no_ties" : d.isolate_rule;
+    std::string rule_text = rule;
+    for (const IsolateRule r : {IsolateRule::no_ties, IsolateRule::never_named, IsolateRule::cut_off, IsolateRule::peripheral})
+        if (rule == rule_name(r)) rule_text = isolate_reason(r);
     html += fmt::format("<p>People and schools the district team may not be reaching, with the reasons and who is best placed to "
-                        "reach out. Isolation rule: <b>{}</b>; tie types used: <b>{}</b>. People who did not take part in the "
-                        "mapping and whom no one named are listed as <i>no data</i>: missing answers are not the same as "
-                        "isolation.</p>\n",
-                        h(d.isolate_rule.empty() ? "no_ties" : d.isolate_rule), h(d.risk_tie_types.empty() ? "all" : d.risk_tie_types));
+                        "reach out. Counted as isolated: <b>{}</b> (rule {}); tie types used: <b>{}</b>. People who did not take part "
+                        "in the mapping and whom no one named are listed as <i>no data</i>: missing answers are not the same as "
+                        "isolation. Risk is about connection only; the school's participation is shown beside it.</p>\n",
+                        h(rule_text), h(rule), h(d.risk_tie_types.empty() ? "all" : d.risk_tie_types));
     std::size_t schools_flagged = 0;
     for (const RiskEntry& e : d.school_risk) schools_flagged += e.level == "high" || e.level == "medium";
     if (schools_flagged > 0) {
@@ -287,6 +363,7 @@ std::string risk_section(const ReportData& d) {
     } else if (!d.school_risk.empty()) {
         html += "<p>No school is at high or medium risk.</p>\n";
     }
+    html += plan_html(d);
 
     std::map<std::string, std::size_t> levels;
     for (const RiskEntry& e : d.people_risk) ++levels[e.level];
@@ -325,30 +402,59 @@ std::string risk_section(const ReportData& d) {
 std::string schools_section(const ReportData& d) {
     if (d.schools.schools.empty()) return "";
     std::string html = "<section id=\"schools\">\n<h2>Schools</h2>\n<p>Click a column heading to sort by it; click again to reverse. "
-                       "The measures are explained under <a href=\"#methods\">How to read this report</a>; the last columns are the "
-                       "participation measures from schools.csv.</p>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"school-table\">\n"
-                       "<thead><tr><th>School</th>";
-    const bool has_risk = d.school_risk.size() == d.schools.schools.size();
-    if (has_risk) html += "<th>Risk</th>";
-    for (const SchoolColumn& c : d.school_measures) html += "<th title=\"" + h(c.summary) + "\">" + h(pretty(c.name)) + "</th>";
+                       "The measures are explained under <a href=\"#methods\">How to read this report</a>. Participation "
+                       "(percentile) places the school among all schools on its participation measures, 0 lowest to 100 highest; "
+                       "it is shown beside the risk, not part of it.</p>\n"
+                       "<p class=\"no-print\"><label><input type=\"checkbox\" id=\"school-table-all\"> Show every measure and "
+                       "each participation measure</label></p>\n<div class=\"scroll\">\n"
+                       "<table class=\"sortable compact\" id=\"school-table\">\n<thead><tr><th>School</th>";
+    const bool has_risk = !d.school_risk.empty();
+    const auto risk_of = [&](std::size_t s) -> const RiskEntry* {
+        const auto it = std::find_if(d.school_risk.begin(), d.school_risk.end(), [s](const RiskEntry& e) { return e.person == s; });
+        return it == d.school_risk.end() ? nullptr : &*it;
+    };
+    if (has_risk) html += "<th>Risk</th><th>Participation (percentile)</th>";
+    const auto extra = [](bool shown) { return shown ? std::string() : std::string(" class=\"extra\""); };
+    for (const SchoolColumn& c : d.school_measures)
+        html += "<th" + extra(compact_measure(c.name)) + " title=\"" + h(c.summary) + "\">" + h(measure_label(c.name)) + "</th>";
     std::vector<std::vector<double>> participation;
     for (const ParticipationMeasure& p : d.participation) {
-        html += "<th class=\"participation\">" + h(pretty(p.column)) + (p.higher_is_better ? "" : " (lower is better)") + "</th>";
+        html += "<th class=\"participation extra\">" + h(pretty(p.column)) + (p.higher_is_better ? "" : " (lower is better)") + "</th>";
         participation.push_back(participation_values(d.schools, p.column));
     }
     html += "</tr></thead>\n<tbody>\n";
     for (std::size_t s = 0; s < d.schools.schools.size(); ++s) {
         html += "<tr data-id=\"" + h(d.schools.schools[s].id) + "\"><td>" + h(school_label(d.schools.schools[s])) + "</td>";
         if (has_risk) {
-            const std::string& level = std::find_if(d.school_risk.begin(), d.school_risk.end(), [s](const RiskEntry& e) { return e.person == s; })->level;
+            const RiskEntry* e = risk_of(s);
+            const std::string level = e ? e->level : "no data";
             const int order = level == "high" ? 4 : level == "medium" ? 3 : level == "low" ? 2 : 1;
             html += fmt::format("<td class=\"level level-{}\" data-v=\"{}\">{}</td>", level == "no data" ? "none" : level, order, h(level));
+            const double percentile = e ? e->participation_percentile : NAN;
+            html += fmt::format("<td class=\"n\" data-v=\"{}\">{}</td>", std::isfinite(percentile) ? fmt::format("{}", percentile) : "",
+                                std::isfinite(percentile) ? score_text(std::round(percentile)) : "–");
         }
-        for (const SchoolColumn& c : d.school_measures) html += num_cell(s < c.values.size() ? c.values[s] : NAN);
-        for (const auto& values : participation) html += num_cell(values[s]);
+        for (const SchoolColumn& c : d.school_measures)
+            html += num_cell(s < c.values.size() ? c.values[s] : NAN, 2, compact_measure(c.name) ? "n" : "n extra");
+        for (const auto& values : participation) html += num_cell(values[s], 2, "n extra");
         html += "</tr>\n";
     }
     return html + "</tbody>\n</table>\n</div>\n</section>\n";
+}
+
+// The school measures of the correlation table, in its order, leaving out a row that is blank
+// everywhere (such as internal reciprocity on an undirected network, 1 at every school).
+std::vector<std::string> correlated_measures(const ReportData& d) {
+    std::vector<std::string> measures;
+    for (const CorrelationRow& r : d.correlations)
+        if (std::isfinite(r.stats.spearman) && std::find(measures.begin(), measures.end(), r.school_measure) == measures.end())
+            measures.push_back(r.school_measure);
+    std::vector<std::string> ordered;  // table order, not the order the first defined cell was met
+    for (const CorrelationRow& r : d.correlations)
+        if (std::find(measures.begin(), measures.end(), r.school_measure) != measures.end() &&
+            std::find(ordered.begin(), ordered.end(), r.school_measure) == ordered.end())
+            ordered.push_back(r.school_measure);
+    return ordered;
 }
 
 // Blue when the measure goes with better participation, orange when with worse; stronger colour
@@ -367,16 +473,20 @@ std::string correlations_section(const ReportData& d) {
         "<p>Each cell compares schools on one connectedness measure (row) and one participation measure (column): Spearman's "
         "rank correlation ρ, from −1 to +1, with its 95% interval in brackets. <span class=\"swatch good\"></span> Blue: more "
         "connected schools tend to do <i>better</i> on the participation measure; <span class=\"swatch bad\"></span> orange: "
-        "worse. A bold value is unlikely to be chance even after allowing for the many comparisons (q &lt; 0.05). With "
+        "worse. The colour already allows for direction: for a measure where a higher value means <i>less</i> connection (such "
+        "as the share of staff with no ties), a negative ρ is blue, and so it is for a participation measure where lower is "
+        "better. School size is not a measure of connection and is left out. A bold value is unlikely to be chance even after allowing for the many comparisons (q &lt; 0.05). With "
         "few schools, intervals are wide: read these as leads to follow up, not proof. Click a cell to see its scatter plots.</p>\n"
         "<div class=\"scroll\">\n<table id=\"correlation-table\">\n<thead><tr><th>School measure</th>";
-    std::vector<std::string> measures;
-    for (const CorrelationRow& r : d.correlations)
-        if (std::find(measures.begin(), measures.end(), r.school_measure) == measures.end()) measures.push_back(r.school_measure);
+    const std::vector<std::string> measures = correlated_measures(d);
     for (const ParticipationMeasure& p : d.participation) html += "<th>" + h(pretty(p.column)) + "</th>";
     html += "</tr></thead>\n<tbody>\n";
     for (std::size_t m = 0; m < measures.size(); ++m) {
-        html += "<tr><th scope=\"row\">" + h(pretty(measures[m])) + "</th>";
+        const SchoolColumn* column = find_measure(d, measures[m]);
+        const bool less = column && column->connection < 0;
+        html += "<tr><th scope=\"row\">" + h(measure_label(measures[m])) +
+                (less ? " <small class=\"hint\" title=\"a higher value means less connection\">(higher: less connected)</small>" : "") +
+                "</th>";
         for (const ParticipationMeasure& p : d.participation) {
             const auto row = std::find_if(d.correlations.begin(), d.correlations.end(), [&](const CorrelationRow& r) {
                 return r.school_measure == measures[m] && r.participation_measure == p.column;
@@ -385,7 +495,7 @@ std::string correlations_section(const ReportData& d) {
                 html += "<td class=\"n\">–</td>";
                 continue;
             }
-            const double toward = row->higher_is_better ? row->stats.spearman : -row->stats.spearman;
+            const double toward = rho_toward_better(*row);
             const bool strong = std::isfinite(row->q) && row->q < 0.05;
             html += fmt::format("<td class=\"n corr\" data-measure=\"{}\"{} title=\"n = {}, p = {}, q = {}\">{}{:+.2f}{} <small>[{:+.2f}, "
                                 "{:+.2f}]</small></td>",
@@ -397,7 +507,7 @@ std::string correlations_section(const ReportData& d) {
     html += "</tbody>\n</table>\n</div>\n<h3>Scatter plots</h3>\n<p><label for=\"chart-measure\">School measure: </label>"
             "<select id=\"chart-measure\">\n";
     for (std::size_t m = 0; m < measures.size(); ++m)
-        html += fmt::format("<option value=\"{}\"{}>{}</option>\n", m, measures[m] == "district_ties" ? " selected" : "", h(pretty(measures[m])));
+        html += fmt::format("<option value=\"{}\"{}>{}</option>\n", m, measures[m] == "district_ties" ? " selected" : "", h(measure_label(measures[m])));
     html += "</select> against every participation measure. Each dot is a school (hover for its name); the dashed line is a "
             "straight-line trend.</p>\n<div id=\"charts\" class=\"charts\"></div>\n"
             "<noscript><p>The scatter plots need JavaScript.</p></noscript>\n</section>\n";
@@ -415,9 +525,10 @@ std::string patterns_section(const ReportData& d) {
         "</thead>\n<tbody>\n",
         d.min_group_size);
     for (const GroupPattern& p : d.patterns) {
-        html += "<tr><td>" + h(pretty(p.attribute)) + "</td><td>" + h(p.group) + "</td>" + num_cell(double(p.people));
+        // A suppressed group's size is hidden too: with the others' sizes it would give its figures away.
+        html += "<tr><td>" + h(pretty(p.attribute)) + "</td><td>" + h(p.group) + "</td>" + num_cell(p.suppressed ? NAN : double(p.people));
         if (p.suppressed) {
-            html += fmt::format("<td colspan=\"4\" class=\"suppressed\">suppressed: fewer than {} people</td>", d.min_group_size);
+            html += "<td colspan=\"4\" class=\"suppressed\">suppressed: " + h(suppression_reason(p, d.min_group_size)) + "</td>";
         } else {
             html += fmt::format("<td class=\"n\" data-v=\"{}\">{}</td>", std::isfinite(p.isolation_rate) ? fmt::format("{}", p.isolation_rate) : "",
                                 std::isfinite(p.isolation_rate) ? fmt::format("{:.0f}%", 100 * p.isolation_rate) : "–");
@@ -460,7 +571,7 @@ already tied to the person, or who are only one introduction away.</p>
 )";
     for (const SchoolColumn& c : d.school_measures) {
         const auto help = school_measure_help().find(c.name);
-        html += "<dt>" + h(pretty(c.name)) + "</dt><dd>" + h(help != school_measure_help().end() ? help->second : c.summary) + "</dd>\n";
+        html += "<dt>" + h(measure_label(c.name)) + "</dt><dd>" + h(help != school_measure_help().end() ? help->second : c.summary) + "</dd>\n";
     }
     html += R"(</dl>
 <h3>Correlations and their uncertainty</h3>
@@ -482,11 +593,9 @@ suppressed to protect privacy.</p>
 
 json chart_data(const ReportData& d) {
     json j;
-    std::vector<std::string> measures;
-    for (const CorrelationRow& r : d.correlations)
-        if (std::find(measures.begin(), measures.end(), r.school_measure) == measures.end()) measures.push_back(r.school_measure);
+    const std::vector<std::string> measures = correlated_measures(d);
     j["measures"] = json::array();
-    for (const std::string& m : measures) j["measures"].push_back(pretty(m));
+    for (const std::string& m : measures) j["measures"].push_back(measure_label(m));
     j["participation"] = json::array();
     for (const ParticipationMeasure& p : d.participation)
         j["participation"].push_back({{"name", pretty(p.column)}, {"higher_is_better", p.higher_is_better}});
@@ -554,6 +663,8 @@ th.participation { background: #fdf3df; }
 .scroll { overflow-x: auto; max-height: 80vh; }
 .level { font-weight: 700; } .level-high { color: var(--vermillion); } .level-medium { color: #9a6700; } .level-none { color: var(--muted); }
 .suppressed { color: var(--muted); font-style: italic; }
+table.compact .extra { display: none; }
+@media print { table .extra { display: none; } .no-print { display: none; } .scroll { max-height: none; overflow: visible; } }
 td.corr { cursor: pointer; } td.corr small { color: #333; }
 .swatch { display: inline-block; width: 1em; height: .8em; vertical-align: baseline; border-radius: 2px; }
 .swatch.good { background: rgba(0,114,178,.6); } .swatch.bad { background: rgba(230,159,0,.6); }
@@ -649,6 +760,11 @@ const char* kScript = R"(
     });
   });
 
+  var all = document.getElementById('school-table-all');
+  if (all) all.addEventListener('change', function () {
+    document.getElementById('school-table').classList.toggle('compact', !all.checked);
+  });
+
   var filters = document.querySelectorAll('#risk-filters input[data-level]');
   function applyFilters() {
     var shown = {};
@@ -675,6 +791,10 @@ const char* kScript = R"(
       data.schools.forEach(function (s) {
         if (s.m[m] !== null && s.p[p] !== null) rows.push({ school: s.name, x: s.m[m], y: s.p[p] });
       });
+      // The most extreme schools on either axis carry their name, so a printed chart still says who they are.
+      var byX = rows.slice().sort(function (a, b) { return a.x - b.x; });
+      var byY = rows.slice().sort(function (a, b) { return a.y - b.y; });
+      [byX[0], byX[byX.length - 1], byY[0], byY[byY.length - 1]].forEach(function (r) { if (r) r.label = r.school; });
       var cell = data.cells[m] && data.cells[m][p];
       var stats = cell && cell.rho !== null
         ? 'Spearman ρ = ' + fmt(cell.rho, 2) + ', 95% CI [' + fmt(cell.lo, 2) + ', ' + fmt(cell.hi, 2) + '], n = ' + cell.n +
@@ -695,6 +815,9 @@ const char* kScript = R"(
               y: { field: 'y', type: 'quantitative', title: part.name, scale: { zero: false } },
               tooltip: [{ field: 'school', title: 'School' }, { field: 'x', title: data.measures[m], format: '.3~f' },
                         { field: 'y', title: part.name, format: '.3~f' }] } },
+          { mark: { type: 'text', align: 'left', dx: 6, dy: -5, fontSize: 9, color: '#1d2733' },
+            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' },
+                        text: { field: 'label' } } },
           { transform: [{ regression: 'y', on: 'x' }],
             mark: { type: 'line', color: '#D55E00', strokeDash: [5, 4], strokeWidth: 2 },
             encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }
@@ -717,6 +840,8 @@ const char* kScript = R"(
 )";
 
 }  // namespace
+
+std::string school_measure_label(const std::string& name) { return measure_label(name); }
 
 std::string sha256_base64(const std::string& bytes) {
     Sha256 sha;
@@ -751,6 +876,7 @@ std::string report_html(const ReportData& d) {
         libraries += (libraries.empty() ? "" : ", ") + a.name + " " + a.version;
     }
     scripts.push_back(kScript);
+    scripts.insert(scripts.end(), map_scripts().begin(), map_scripts().end());  // the district map (viz/map.hpp)
     std::string hashes;
     for (const std::string& s : scripts) hashes += " 'sha256-" + sha256_base64(s) + "'";
 
@@ -766,12 +892,12 @@ std::string report_html(const ReportData& d) {
             h(fmt::format("{} people, {} schools{}. Made by staffnet {}.", d.network.size(), d.schools.schools.size(),
                           d.source.empty() ? "" : " (" + d.source + ")", STAFFNET_VERSION)) +
             "</p>\n</header>\n";
-    html += "<nav><a href=\"#summary\">Summary</a><a href=\"#diagrams\">Diagrams</a><a href=\"#risk\">Who may be isolated</a>";
+    html += "<nav><a href=\"#summary\">Summary</a><a href=\"#diagrams\">Diagrams</a><a href=\"#map\">Map</a><a href=\"#risk\">Who may be isolated</a>";
     if (!d.schools.schools.empty()) html += "<a href=\"#schools\">Schools</a>";
     if (!d.correlations.empty()) html += "<a href=\"#correlations\">Connectedness and participation</a>";
     if (!d.patterns.empty()) html += "<a href=\"#patterns\">Groups</a>";
     html += "<a href=\"#methods\">How to read this report</a></nav>\n<main>\n";
-    html += summary_section(d) + diagrams_section(d) + risk_section(d) + schools_section(d) + correlations_section(d) +
+    html += summary_section(d) + diagrams_section(d) + map_section(map_input(d)) + risk_section(d) + schools_section(d) + correlations_section(d) +
             patterns_section(d) + methods_section(d);
     html += fmt::format("<p class=\"hint\">Charts: {}.</p>\n", h(libraries.empty() ? "not built in" : libraries));
     html += "</main>\n<script type=\"application/json\" id=\"report-data\">" + script_json(chart_data(d)) + "</script>\n";

@@ -30,6 +30,8 @@ struct ReportData {
     std::size_t min_group_size = 5;
     std::vector<RiskEntry> people_risk;  // person_risk(), sorted as it returns them
     std::vector<RiskEntry> school_risk;  // school_risk(), in schools order
+    std::vector<std::size_t> flagged_schools;  // school indices at high or medium risk, ascending
+    std::vector<CoverageStep> outreach_plan;   // outreach_cover() of the flagged schools
     std::string isolate_rule;            // rule_name(config.risk.rule)
     std::string risk_tie_types;          // the tie types the risk lists used, "a+b"
     std::vector<DrawnDiagram> diagrams;  // draw_diagrams(); only the SVG is used
@@ -47,6 +49,10 @@ struct ReportData {
 /// a JSON block, and a Content-Security-Policy allows no network access and only the page's own
 /// scripts (by hash). All user text is escaped. Deterministic for the same data.
 std::string report_html(const ReportData& data);
+
+/// A school measure's name in plain words, any technical term in brackets after it:
+/// "share of colleague pairs tied (density)".
+std::string school_measure_label(const std::string& name);
 
 /// SHA-256 of `bytes` in base64, as a Content-Security-Policy source ('sha256-...').
 std::string sha256_base64(const std::string& bytes);

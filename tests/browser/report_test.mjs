@@ -129,7 +129,8 @@ try {
   await tricky.context.close();
 
   // 2. The example district: what a team would see.
-  const ex = await open(browser, analyze(example, 'example'));
+  const exampleReport = analyze(example, 'example');
+  const ex = await open(browser, exampleReport);
   clean(ex.seen, 'example district');
   const p = ex.page;
   check(await p.locator('#charts .chart svg').count() >= 1, 'the scatter plots are drawn');
@@ -142,7 +143,27 @@ try {
   await p.locator('#diagram-sociogram #svg-pan-zoom-reset-pan-zoom').click();
   const firstRows = () => p.locator('#school-table tbody tr td:first-child').allInnerTexts();
   const unsorted = await firstRows();
-  await p.locator('#school-table thead th', { hasText: 'district ties' }).first().click();
+  // Each school's risk level as shown is its level in schools_at_risk.csv, looked up by school id.
+  // Rows are rank,id,name,score,level,...: the name may be quoted, with commas inside.
+  const csvLevel = {};
+  for (const line of fs.readFileSync(path.join(path.dirname(exampleReport), 'schools_at_risk.csv'), 'utf8').split('\n').slice(1)) {
+    const m = /^\d+,([^,]+),(?:"(?:[^"]|"")*"|[^,"]*),[^,]*,([^,]*),/.exec(line);
+    if (m) csvLevel[m[1]] = m[2];
+  }
+  const shown = await p.locator('#school-table tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-id'), r.querySelector('td.level')?.textContent ?? '']));
+  const mismatched = shown.filter(([id, level]) => csvLevel[id] !== level);
+  check(shown.length === 40 && Object.keys(csvLevel).length === 40 && mismatched.length === 0,
+    'every school\'s risk level in the Schools table is its level in schools_at_risk.csv',
+    `${shown.length} rows, ${Object.keys(csvLevel).length} in the CSV; mismatched: ${JSON.stringify(mismatched.slice(0, 5))}`);
+  // The table fits a page: the extra measures are hidden until asked for.
+  const visibleColumns = () => p.locator('#school-table thead th').evaluateAll((ths) => ths.filter((th) => th.offsetParent !== null).length);
+  const compact = await visibleColumns();
+  await p.locator('#school-table-all').check();
+  const every = await visibleColumns();
+  check(compact <= 9 && every > compact, 'the Schools table shows a few columns, and every measure after the toggle', `${compact} then ${every}`);
+  await p.locator('#school-table-all').uncheck();
+  await p.locator('#school-table thead th', { hasText: 'ties to the district team' }).first().click();
   const sorted = await firstRows();
   check(sorted.join() !== unsorted.join(), 'clicking a school table heading sorts the rows');
   await p.locator('#school-table thead th').first().click();

@@ -116,7 +116,7 @@ TEST_CASE("convert to a .csv path writes one edge list that staffnet metrics rea
     REQUIRE(fs::is_regular_file(dir + "/out.csv"));
     CHECK(slurp(dir + "/out.csv") == "source,target,weight,type\na,b,2,advice\nb,c,1,social\n");
     const test::Run metrics = run({"metrics", dir + "/out.csv", "--directed", "--metrics", "out_degree"});
-    CHECK(metrics.out == "id,out_degree\na,1\nb,1\nc,0\n");
+    CHECK(metrics.out == "id,name,role,school,out_degree\na,a,,,1\nb,b,,,1\nc,c,,,0\n");
 
     const test::Run folder = run({"convert", dir + "/in.net", dir + "/out.d/"});
     CHECK(folder.code == 0);

@@ -28,7 +28,7 @@ TEST_CASE("metrics takes the people from people.csv beside the edge list, and sa
     CHECK(r.code == 0);
     CHECK(r.err == "staffnet: note: people from " + dir + "/people.csv (beside the edge list), people without ties included; pass --people "
                                                           "FILE to use another file\n");
-    CHECK(r.out.substr(0, r.out.find("\n\n")) == "id,name,degree\na,Ann,1\nb,Bo,1\nc,Cy,0\nd,Di,0");
+    CHECK(r.out.substr(0, r.out.find("\n\n")) == "id,name,role,school,degree\na,Ann,,,1\nb,Bo,,,1\nc,Cy,,,0\nd,Di,,,0");
     // 4 people, 1 tie of the 6 possible: density 1/6; c and d are isolates
     CHECK(summary_value(r.out, "nodes") == "4");
     CHECK(std::stod(summary_value(r.out, "density")) == Approx(1.0 / 6.0));
@@ -38,12 +38,12 @@ TEST_CASE("metrics takes the people from people.csv beside the edge list, and sa
     std::ofstream(dir + "/other.csv") << "id\na\nb\nc\n";
     const test::Run other = run({"metrics", dir + "/ties.csv", "--people", dir + "/other.csv", "--metrics", "degree"});
     CHECK(other.err.empty());
-    CHECK(other.out == "id,degree\na,1\nb,1\nc,0\n");
+    CHECK(other.out == "id,name,role,school,degree\na,a,,,1\nb,b,,,1\nc,c,,,0\n");  // no name column: the id
     const std::string alone = test::temp_dir("metrics_alone");
     std::ofstream(alone + "/edges.csv") << "source,target\na,b\n";
     const test::Run ids = run({"metrics", alone + "/edges.csv", "--metrics", "degree"});
     CHECK(ids.err.empty());
-    CHECK(ids.out == "id,degree\na,1\nb,1\n");
+    CHECK(ids.out == "id,name,role,school,degree\na,a,,,1\nb,b,,,1\n");
 }
 
 TEST_CASE("metrics --undirected reads a directed network file as undirected, and --directed=false does too", "[cli][metrics]") {
@@ -56,7 +56,7 @@ TEST_CASE("metrics --undirected reads a directed network file as undirected, and
         const test::Run r = run({"metrics", dir + "/d.net", flag, "--metrics", "degree", "--summary"});
         CHECK(r.code == 0);
         CHECK(r.err == warning);
-        CHECK(r.out.substr(0, r.out.find("\n\n")) == "id,degree\na,1\nb,2\nc,1");
+        CHECK(r.out.substr(0, r.out.find("\n\n")) == "id,name,role,school,degree\na,a,,,1\nb,b,,,2\nc,c,,,1");
         CHECK(summary_value(r.out, "ties") == "2");
         CHECK(std::stod(summary_value(r.out, "density")) == Approx(2.0 / 3.0));
         CHECK(summary_value(r.out, "reciprocity") == "1");
@@ -71,7 +71,7 @@ TEST_CASE("metrics --undirected reads a directed network file as undirected, and
 
     const test::Run both = run({"metrics", dir + "/d.net", "--directed", "--undirected"});
     CHECK(both.code != 0);
-    CHECK(both.err.find("--undirected excludes --directed") != std::string::npos);
+    CHECK(both.err.find("--directed excludes --undirected") != std::string::npos);
 }
 
 TEST_CASE("metrics --directed on an undirected network file warns and reads each tie as an arc", "[cli][metrics]") {
@@ -81,5 +81,5 @@ TEST_CASE("metrics --directed on an undirected network file warns and reads each
     CHECK(r.code == 0);
     CHECK(r.err == dir + "/u.net: warning: the file is undirected; --directed reads each tie as an arc from the first person named to the "
                          "second; leave out --directed/--undirected to use the file's direction\n");
-    CHECK(r.out == "id,in_degree,out_degree\na,0,1\nb,1,1\nc,1,0\n");
+    CHECK(r.out == "id,name,role,school,in_degree,out_degree\na,a,,,0,1\nb,b,,,1,1\nc,c,,,1,0\n");
 }

@@ -44,7 +44,8 @@ TEST_CASE("template writes the worksheet and prints the legend", "[cli][sheet]")
                    "codes: P = shared project, C = past collaboration, X = contact exchange, S = social\n"
                    "in each cell write the codes that apply, like 'P S'; a digit 1 (weak) to 3 (strong) after a code gives the "
                    "strength, like 'P2' (no digit means 1); leave the cell blank when there is no tie\n"
-                   "then save it as CSV and run: staffnet import-sheet " + sheet + " " + config + " --out new_ties.csv\n");
+                   "then save it as CSV and run: staffnet import-sheet " + sheet + " " + config + " --merge\n"
+                   "(--merge adds the ties to the config's ties file, replacing those of an earlier import of the same worksheet)\n");
     CHECK(test::slurp(sheet) == "\xEF\xBB\xBF"
                                 "district team \\ school leader,\"Scott Thompson (S01, P01)\",\"Minh Kapoor (S01, P02)\",\"Ann Lee "
                                 "(S02, P03)\",\"Bell, Marcus (S02, P04)\",\"Kim Park (S02, P06)\",\"Kim Park (S03, P07)\"\n"
@@ -108,8 +109,9 @@ TEST_CASE("import-sheet reports every problem with its cell, exits 2 and writes 
     CHECK(r.err == sheet + ":1:4: error: cell D1: 'Maria Garcia (S01, P05)' is staff, not a school leader; rows are district team "
                            "members and columns school leaders; remove this one or change its role in the people file\n" +
                        sheet + ":2:3: error: cell C2: unknown code 'Q'" + codes +
-                       sheet + ":3:1: error: cell A3: unknown district team member 'Rachel Morgn' (did you mean 'Rachel Morgan "
-                               "(D01)'?); correct the label, or copy it from a new template\n" +
+                       sheet + ":3:1: error: cell A3: 'Rachel Morgn' is not a district team member in the people file (did you "
+                               "mean 'Rachel Morgan (D01)'?); if they are new, add them to the people file first (role "
+                               "district_team), then make a new template; otherwise correct the label\n" +
                        sheet + ":3:7: error: cell G3: strength must be 1, 2 or 3, got 'x4'" + codes +
                        sheet + ":4:6: error: cell F4: strength '2' has no code before it" + codes +
                        "staffnet: stopped; no output was written\n");

@@ -148,10 +148,12 @@ TEST_CASE("a bad sheet gives one message with the cell reference", "[io][sheet]"
                              "exchange) or S (social), each optionally followed by a strength 1, 2 or 3, like P2"},
         {"bad_strength.csv", ":2:5: error: cell E2: strength must be 1, 2 or 3, got 'P4'; use P (shared project), C (past "
                              "collaboration), X (contact exchange) or S (social), each optionally followed by a strength 1, 2 or 3, like P2"},
-        {"misspelled_name.csv", ":1:2: error: cell B1: unknown school leader 'Scot Thompson' (did you mean 'Scott Thompson (S01, "
-                                "P01)'?); correct the label, or copy it from a new template"},
-        {"unknown_id.csv", ":1:2: error: cell B1: unknown id 'P09' in 'Scott Thompson (S01, P09)' (did you mean 'Scott Thompson "
-                           "(S01, P01)'?); correct the label, or copy it from a new template"},
+        {"misspelled_name.csv", ":1:2: error: cell B1: 'Scot Thompson' is not a school leader in the people file (did you mean "
+                                "'Scott Thompson (S01, P01)'?); if they are new, add them to the people file first (role "
+                                "school_leader), then make a new template; otherwise correct the label"},
+        {"unknown_id.csv", ":1:2: error: cell B1: no one in the people file has the id 'P09' of 'Scott Thompson (S01, P09)' (did you "
+                           "mean 'Scott Thompson (S01, P01)'?); if they are new, add them to the people file first (role "
+                           "school_leader), then make a new template; otherwise correct the label"},
         {"name_id_mismatch.csv", ":1:3: error: cell C1: 'Minh Kapur (S01, P02)': P02 is Minh Kapoor, not Minh Kapur; correct the "
                                  "name or the id"},
         {"not_a_leader.csv", ":1:4: error: cell D1: 'Maria Garcia (S01, P05)' is staff, not a school leader; rows are district team "

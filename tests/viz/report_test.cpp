@@ -1,6 +1,7 @@
 #include "viz/report.hpp"
 
 #include "tests/viz/district.hpp"
+#include "viz/map.hpp"
 #include "viz/report_assets.hpp"
 
 #include <catch2/catch.hpp>
@@ -77,7 +78,7 @@ TEST_CASE("names in the report are text, never markup", "[viz][report]") {
     const std::size_t scripts = std::size_t(std::count_if(html.begin(), html.end(), [&, i = std::size_t(0)](char) mutable {
         return html.compare(i++, 7, "<script") == 0;
     }));
-    CHECK(scripts == report_assets().size() + 2);
+    CHECK(scripts == report_assets().size() + 2 + (map_scripts().empty() ? 0 : map_scripts().size() + 1));  // + the map's and its data
 }
 
 TEST_CASE("the data block is JSON that cannot end its script element", "[viz][report]") {
@@ -109,7 +110,7 @@ TEST_CASE("the report shows every part it is given", "[viz][report]") {
     const std::string html = report_html(tricky_report());
     CHECK(html.find("id=\"summary\"") != std::string::npos);
     CHECK(html.find("id=\"risk-table\"") != std::string::npos);
-    CHECK(html.find("<table class=\"sortable\" id=\"school-table\">") != std::string::npos);
+    CHECK(html.find("<table class=\"sortable compact\" id=\"school-table\">") != std::string::npos);
     CHECK(html.find("id=\"correlation-table\"") != std::string::npos);
     CHECK(html.find("+0.50 <small>[-0.90, +1.00]</small>") != std::string::npos);
     CHECK(html.find("suppressed: fewer than 5 people") != std::string::npos);

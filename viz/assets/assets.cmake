@@ -31,3 +31,29 @@ add_custom_command(
   COMMENT "Embedding the report's JavaScript libraries"
   VERBATIM)
 target_sources(staffnet_lib PRIVATE ${STAFFNET_ASSETS_CPP})
+
+# The district map (viz/map.hpp): d3 modules, map.js and map.css.
+set(STAFFNET_MAP_D3 d3-dispatch d3-selection d3-color d3-interpolate d3-ease d3-timer d3-transition d3-drag d3-zoom d3-scale-chromatic)
+set(STAFFNET_MAP_FILES ${STAFFNET_ASSETS}/map/map.js ${STAFFNET_ASSETS}/map/map.css)
+set(STAFFNET_MAP_FOUND ${STAFFNET_ASSETS_FOUND})
+foreach(module IN LISTS STAFFNET_MAP_D3)
+  set(file ${STAFFNET_ASSETS}/node_modules/${module}/dist/${module}.min.js)
+  if(EXISTS ${file})
+    list(APPEND STAFFNET_MAP_FILES ${file})
+  else()
+    set(STAFFNET_MAP_FOUND FALSE)
+  endif()
+endforeach()
+if(NOT STAFFNET_MAP_FOUND)
+  message(WARNING "the d3 modules are missing from viz/assets/node_modules: report.html will have no district map. "
+                  "Run `npm ci --prefix viz/assets` (or .ci/setup), then configure again.")
+endif()
+set(STAFFNET_MAP_CPP ${CMAKE_BINARY_DIR}/generated/map_assets.cpp)
+add_custom_command(
+  OUTPUT ${STAFFNET_MAP_CPP}
+  COMMAND ${CMAKE_COMMAND} -DASSETS=${STAFFNET_ASSETS} -DOUT=${STAFFNET_MAP_CPP} -DFOUND=${STAFFNET_MAP_FOUND}
+          -P ${STAFFNET_ASSETS}/map/embed_map.cmake
+  DEPENDS ${STAFFNET_ASSETS}/map/embed_map.cmake ${STAFFNET_ASSETS}/package-lock.json ${STAFFNET_MAP_FILES}
+  COMMENT "Embedding the district map's scripts"
+  VERBATIM)
+target_sources(staffnet_lib PRIVATE ${STAFFNET_MAP_CPP})

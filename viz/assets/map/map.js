@@ -1,0 +1,731 @@
+// The district map in report.html (viz/map.hpp): draws people, ties and schools at the
+// sociogram's positions with d3-selection, pans and zooms with d3-zoom, and answers search,
+// focus, filters and colourings. Every text from the data is set with textContent.
+(function () {
+  'use strict';
+  var block = document.getElementById('map-data');
+  var d3 = window.d3;
+  if (!block || !d3 || !d3.zoom) return;
+  var data = JSON.parse(block.textContent);
+  var people = data.people, ties = data.ties, schools = data.schools;
+  var svgNS = 'http://www.w3.org/2000/svg';
+
+  // ------------------------------------------------------------------ words and colours
+  var OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+  var RISK = [['high', '#D55E00'], ['medium', '#E69F00'], ['low', '#F0E442'], ['none', '#009E73'], ['no data', '#BBBBBB'],
+              ['', '#FFFFFF']];
+  var ROLE_ORDER = ['district_team', 'school_leader', 'staff', 'other'];
+  function words(name) { return String(name).replace(/_/g, ' '); }
+  function roleWords(role) {
+    return role === 'district_team' ? 'district team' : role === 'school_leader' ? 'school leader' : role ? words(role) : 'other';
+  }
+  function riskWords(level) { return level === '' ? 'not scored (district team)' : level; }
+  function schoolName(i) { return i === null || i === undefined ? '' : schools[i].name; }
+  function fmt(x) {
+    if (x === null || x === undefined) return '–';
+    return Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(Math.abs(x) < 1 ? 3 : 2);
+  }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // ------------------------------------------------------------------ indexes
+  var byId = new Map(), schoolById = new Map();
+  people.forEach(function (p, i) { p.i = i; byId.set(p.id, i); p.key = fold(p.name); });
+  schools.forEach(function (s, i) { s.i = i; s.people = []; s.key = fold(s.name); if (!schoolById.has(s.id)) schoolById.set(s.id, i); });
+  people.forEach(function (p) { if (p.school !== null) schools[p.school].people.push(p.i); });
+  var incident = people.map(function () { return []; });
+  ties.forEach(function (t, k) { incident[t[0]].push(k); incident[t[1]].push(k); });
+  function fold(text) { return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+  function leader(p) { return p.role === 'district_team' || p.role === 'school_leader'; }
+
+  // ------------------------------------------------------------------ the drawing
+  var svg = d3.select('#map-svg');
+  var root = svg.append('g').attr('class', 'zoomed');
+  var gSchools = root.append('g').attr('class', 'schools');
+  var gTies = root.append('g').attr('class', 'ties');
+  var gPeople = root.append('g').attr('class', 'people');
+  var gLabels = root.append('g').attr('class', 'labels');
+  var drawn = new Uint8Array(people.length);   // people with elements
+  var circles = new Array(people.length), lines = new Array(ties.length), labels = new Array(people.length);
+  var schoolShapes = new Array(schools.length), schoolLabels = new Array(schools.length);
+  // Each element's class is written whole, once, when its state changes (one style change each).
+  var lineBase = new Array(ties.length), tieClass = new Array(ties.length), circleClass = new Array(people.length),
+      labelClass = new Array(people.length);
+
+  schools.forEach(function (s) {
+    if (!(s.w > 0)) return;
+    var shape;
+    if (s.box) {
+      shape = document.createElementNS(svgNS, 'rect');
+      shape.setAttribute('x', s.x - s.w / 2); shape.setAttribute('y', s.y - s.h / 2);
+      shape.setAttribute('width', s.w); shape.setAttribute('height', s.h); shape.setAttribute('rx', 8);
+    } else {
+      shape = document.createElementNS(svgNS, 'ellipse');
+      shape.setAttribute('cx', s.x); shape.setAttribute('cy', s.y); shape.setAttribute('rx', s.w / 2); shape.setAttribute('ry', s.h / 2);
+    }
+    shape.setAttribute('data-school', s.id);
+    shape.addEventListener('click', function (e) { e.stopPropagation(); focusSchool(s.i); });
+    gSchools.node().appendChild(shape);
+    schoolShapes[s.i] = shape;
+    var label = document.createElementNS(svgNS, 'text');
+    label.setAttribute('class', 'school');
+    label.setAttribute('x', s.x); label.setAttribute('y', s.box ? s.y - s.h / 2 : s.y);
+    label.setAttribute('dy', s.box ? '1.1em' : '0.35em');
+    label.setAttribute('text-anchor', 'middle');
+    label.textContent = s.name;
+    gLabels.node().appendChild(label);
+    schoolLabels[s.i] = label;
+  });
+
+  // Draws `list` (person indices) not yet drawn, and every tie whose two ends are then drawn.
+  function draw(list) {
+    var fresh = [];
+    list.forEach(function (i) { if (!drawn[i]) { drawn[i] = 1; fresh.push(i); } });
+    if (!fresh.length) return;
+    var tieFrag = document.createDocumentFragment(), peopleFrag = document.createDocumentFragment(),
+        labelFrag = document.createDocumentFragment();
+    var seen = new Set();
+    fresh.forEach(function (i) {
+      incident[i].forEach(function (k) {
+        var t = ties[k];
+        if (lines[k] || seen.has(k) || !drawn[t[0]] || !drawn[t[1]]) return;
+        seen.add(k);
+        var a = people[t[0]], b = people[t[1]], type = data.types[t[2]] || { name: '', close: true, colour: '#777777' };
+        // Several kinds of tie between one pair: side by side, a little apart.
+        var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1, off = (t[2] - (data.types.length - 1) / 2) * 0.9;
+        var ox = -dy / len * off, oy = dx / len * off;
+        var line = document.createElementNS(svgNS, 'line');
+        line.setAttribute('x1', a.x + ox); line.setAttribute('y1', a.y + oy);
+        line.setAttribute('x2', b.x + ox); line.setAttribute('y2', b.y + oy);
+        line.setAttribute('stroke', type.colour);
+        line.setAttribute('data-source', a.id); line.setAttribute('data-target', b.id); line.setAttribute('data-type', type.name);
+        lineBase[k] = ((type.close ? '' : 'loose') + (a.role === 'district_team' || b.role === 'district_team' ? ' team' : '')).trim();
+        tieClass[k] = lineBase[k];
+        if (lineBase[k]) line.setAttribute('class', lineBase[k]);
+        lines[k] = line;
+        tieFrag.appendChild(line);
+      });
+      var p = people[i];
+      var c = document.createElementNS(svgNS, 'circle');
+      c.setAttribute('cx', p.x); c.setAttribute('cy', p.y); c.setAttribute('r', Math.max(p.r, 2));
+      c.setAttribute('data-id', p.id);
+      circleClass[i] = leader(p) ? 'leader' : '';
+      if (circleClass[i]) c.setAttribute('class', circleClass[i]);
+      var tip = document.createElementNS(svgNS, 'title');
+      tip.textContent = p.name + ' (' + roleWords(p.role) + (p.school !== null ? ', ' + schoolName(p.school) : '') + ')';
+      c.appendChild(tip);
+      c.addEventListener('click', function (e) { e.stopPropagation(); focusPerson(i); });
+      circles[i] = c;
+      peopleFrag.appendChild(c);
+      var label = document.createElementNS(svgNS, 'text');
+      labelClass[i] = 'person' + (leader(p) ? '' : ' minor');
+      label.setAttribute('class', labelClass[i]);
+      label.setAttribute('x', p.x); label.setAttribute('y', p.y);
+      label.setAttribute('dx', (Math.max(p.r, 2) + 2) + '');
+      label.setAttribute('dy', '0.35em');
+      label.setAttribute('data-id', p.id);
+      label.textContent = p.name;
+      labels[i] = label;
+      labelFrag.appendChild(label);
+    });
+    gTies.node().appendChild(tieFrag);
+    gPeople.node().appendChild(peopleFrag);
+    gLabels.node().appendChild(labelFrag);
+    colourPeople();
+    applyFilters();
+  }
+
+  // ------------------------------------------------------------------ zoom and labels
+  var box = (function () {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    function add(x, y, w, h) { x0 = Math.min(x0, x - w); y0 = Math.min(y0, y - h); x1 = Math.max(x1, x + w); y1 = Math.max(y1, y + h); }
+    people.forEach(function (p) { if (p.drawn) add(p.x, p.y, p.r, p.r); });
+    schools.forEach(function (s) { if (s.w > 0) add(s.x, s.y, s.w / 2, s.h / 2); });
+    if (!isFinite(x0)) { x0 = y0 = 0; x1 = y1 = 100; }
+    return { x: x0 - 40, y: y0 - 20, w: x1 - x0 + 80, h: y1 - y0 + 40 };
+  })();
+  var stage = document.querySelector('#map .map-stage');
+  // The stage's size, read once and on resize: reading it after a change of classes would force
+  // the browser to restyle the whole drawing there and then.
+  var stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 };
+  window.addEventListener('resize', function () { stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 }; });
+  var zoom = d3.zoom().scaleExtent([0.05, 60]).on('zoom', function (event) {
+    root.attr('transform', event.transform);
+    sizeLabels(event.transform.k);
+  });
+  svg.call(zoom).on('dblclick.zoom', null);
+  svg.on('click', function () { clearFocus(); });
+  // Labels: 10 CSS px when the map is fitted, growing with the zoom up to 18 px; names of everyone
+  // appear once people are far enough apart to read them.
+  var fitted = 1;
+  var large = people.length > 1500;
+  function sizeLabels(k) {
+    var px = Math.min(18, 10 * Math.max(1, Math.pow(k / fitted, 0.35)));
+    gLabels.style('font-size', (px / k) + 'px');
+    // Lines keep about one CSS pixel whatever the zoom (one attribute, not one per line).
+    gTies.style('--w', String(1.2 / k));
+    svg.classed('quiet-ties', large && k / fitted < 3);
+    gLabels.selectAll('text.school').style('font-size', (Math.max(11, px + 1) / k) + 'px');
+    svg.classed('show-all', k / fitted >= (data.whole && people.length > 400 ? 5 : 2.5));
+  }
+  function fit(animate) {
+    var w = stageSize.w, h = stageSize.h;
+    fitted = Math.min(w / box.w, h / box.h);
+    var t = d3.zoomIdentity.translate(w / 2 - fitted * (box.x + box.w / 2), h / 2 - fitted * (box.y + box.h / 2)).scale(fitted);
+    (animate ? svg.transition().duration(300) : svg).call(zoom.transform, t);
+  }
+  function zoomTo(points) {
+    if (!points.length) return;
+    var w = stageSize.w, h = stageSize.h;
+    var padX = 150, padY = 50;  // screen pixels: names run to the right of their dot
+    var xs = points.map(function (p) { return p[0]; }), ys = points.map(function (p) { return p[1]; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var current = d3.zoomTransform(svg.node());
+    var k = Math.min((w - 2 * padX) / Math.max(x1 - x0, 1), (h - 2 * padY) / Math.max(y1 - y0, 1), Math.max(current.k, fitted * 4));
+    k = Math.max(k, fitted);
+    // Keep the present view when everything of interest is already in it.
+    var inside = points.every(function (p) {
+      var q = current.apply(p);
+      return q[0] > padX / 2 && q[0] < w - padX && q[1] > padY && q[1] < h - padY;
+    });
+    if (inside && current.k >= k * 0.5) return;
+    var t = d3.zoomIdentity.translate(w / 2 - k * (x0 + x1) / 2, h / 2 - k * (y0 + y1) / 2).scale(k);
+    svg.transition().duration(350).call(zoom.transform, t);
+  }
+  document.getElementById('map-zoom-in').addEventListener('click', function () { svg.transition().duration(200).call(zoom.scaleBy, 1.6); });
+  document.getElementById('map-zoom-out').addEventListener('click', function () { svg.transition().duration(200).call(zoom.scaleBy, 1 / 1.6); });
+  document.getElementById('map-fit').addEventListener('click', function () { fit(true); });
+
+  // ------------------------------------------------------------------ colour
+  var colourSelect = document.getElementById('map-colour'), schoolColourSelect = document.getElementById('map-school-colour');
+  function option(select, value, text) { var o = el('option', text); o.value = value; select.appendChild(o); }
+  option(colourSelect, 'role', 'role');
+  data.attributes.forEach(function (a, k) { option(colourSelect, 'a' + k, words(a)); });
+  option(colourSelect, 'risk', 'isolation risk');
+  data.metrics.forEach(function (m, k) { option(colourSelect, 'm' + k, words(m)); });
+  option(schoolColourSelect, 'none', 'nothing');
+  data.participation.forEach(function (m, k) { option(schoolColourSelect, 'p' + k, words(m.name) + (m.higher ? '' : ' (lower is better)')); });
+  if (!data.participation.length) schoolColourSelect.disabled = true;
+  var legend = document.getElementById('map-legend');
+
+  function categorical(values, order) {
+    var seen = [];
+    values.forEach(function (v) { if (seen.indexOf(v) < 0) seen.push(v); });
+    seen.sort(function (a, b) {
+      var ia = order ? order.indexOf(a) : -1, ib = order ? order.indexOf(b) : -1;
+      if (ia !== ib) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+      return a === '' ? 1 : b === '' ? -1 : String(a).localeCompare(String(b), undefined, { numeric: true });
+    });
+    var colours = {};
+    var k = 0;
+    seen.forEach(function (v) { colours[v] = v === '' ? '#DDDDDD' : OKABE_ITO[k++ % OKABE_ITO.length]; });
+    return { keys: seen, colours: colours };
+  }
+  function legendKey(parent, swatch, colour, text) {
+    var row = el('div', null, 'key');
+    var s = el('span', null, swatch);
+    if (swatch === 'line' || swatch === 'line dashed') s.style.borderTopColor = colour; else s.style.background = colour;
+    row.appendChild(s);
+    row.appendChild(el('span', text));
+    parent.appendChild(row);
+  }
+  function legendRamp(parent, lo, hi, lowText, highText) {
+    var ramp = el('div', null, 'ramp');
+    var stops = [];
+    for (var i = 0; i <= 10; i++) stops.push(d3.interpolateCividis(i / 10) + ' ' + (i * 10) + '%');
+    ramp.style.background = 'linear-gradient(to right, ' + stops.join(', ') + ')';
+    parent.appendChild(ramp);
+    var ends = el('div', null, 'ends');
+    ends.appendChild(el('span', fmt(lo) + (lowText ? ' ' + lowText : '')));
+    ends.appendChild(el('span', fmt(hi) + (highText ? ' ' + highText : '')));
+    parent.appendChild(ends);
+  }
+  var personFill = new Array(people.length);
+  function colourPeople() {
+    var how = colourSelect.value;
+    var part = el('div');
+    part.appendChild(el('h4', 'People: ' + colourSelect.options[colourSelect.selectedIndex].textContent));
+    if (how === 'role') {
+      var roles = categorical(people.map(function (p) { return p.role; }), ROLE_ORDER);
+      roles.keys.forEach(function (r) { legendKey(part, 'dot', data.roles[r] || '#999999', roleWords(r)); });
+      people.forEach(function (p, i) { personFill[i] = data.roles[p.role] || '#999999'; });
+    } else if (how === 'risk') {
+      var present = {};
+      people.forEach(function (p) { present[p.risk] = true; });
+      var colours = {};
+      RISK.forEach(function (r) { colours[r[0]] = r[1]; if (present[r[0]]) legendKey(part, 'dot', r[1], riskWords(r[0])); });
+      people.forEach(function (p, i) { personFill[i] = colours[p.risk] || '#FFFFFF'; });
+    } else if (how[0] === 'a') {
+      var k = +how.slice(1);
+      var groups = categorical(people.map(function (p) { return p.a[k] || ''; }));
+      groups.keys.slice(0, 12).forEach(function (g) { legendKey(part, 'dot', groups.colours[g], g === '' ? '(blank)' : g); });
+      if (groups.keys.length > 12) part.appendChild(el('p', (groups.keys.length - 12) + ' more groups share these colours', 'hint'));
+      people.forEach(function (p, i) { personFill[i] = groups.colours[p.a[k] || '']; });
+    } else {
+      var m = +how.slice(1);
+      var values = people.map(function (p) { return p.m[m]; }).filter(function (x) { return x !== null; });
+      var lo = values.length ? Math.min.apply(null, values) : 0, hi = values.length ? Math.max.apply(null, values) : 1;
+      legendRamp(part, lo, hi, 'low', 'high');
+      legendKey(part, 'dot', '#FFFFFF', 'not defined');
+      people.forEach(function (p, i) {
+        var x = p.m[m];
+        personFill[i] = x === null ? '#FFFFFF' : d3.interpolateCividis(hi > lo ? (x - lo) / (hi - lo) : 0.5);
+      });
+    }
+    people.forEach(function (p, i) { if (circles[i]) circles[i].setAttribute('fill', personFill[i]); });
+    renderLegend(part, null);
+  }
+  var schoolPart = null;
+  function colourSchools() {
+    var how = schoolColourSelect.value;
+    schoolPart = null;
+    if (how === 'none') {
+      schoolShapes.forEach(function (s) { if (s) s.style.fill = ''; });
+    } else {
+      var k = +how.slice(1), measure = data.participation[k];
+      var values = schools.map(function (s) { return s.p[k]; }).filter(function (x) { return x !== null; });
+      var lo = values.length ? Math.min.apply(null, values) : 0, hi = values.length ? Math.max.apply(null, values) : 1;
+      schoolPart = el('div');
+      schoolPart.appendChild(el('h4', 'Schools: ' + words(measure.name)));
+      legendRamp(schoolPart, lo, hi, measure.higher ? '' : '(better)', measure.higher ? '(better)' : '');
+      legendKey(schoolPart, 'box', '#f3f5f7', 'no figure');
+      schools.forEach(function (s, i) {
+        if (!schoolShapes[i]) return;
+        var x = s.p[k];
+        var c = x === null ? null : d3.color(d3.interpolateCividis(hi > lo ? (x - lo) / (hi - lo) : 0.5));
+        if (c) c.opacity = 0.45;
+        schoolShapes[i].style.fill = c ? c.formatRgb() : '';
+      });
+    }
+    renderLegend(null, schoolPart);
+  }
+  var peoplePart = null;
+  function renderLegend(people, school) {
+    if (people) peoplePart = people;
+    legend.textContent = '';
+    if (peoplePart) legend.appendChild(peoplePart);
+    if (schoolPart) legend.appendChild(schoolPart);
+    var tiesPart = el('div');
+    tiesPart.appendChild(el('h4', 'Ties'));
+    data.types.forEach(function (t) { legendKey(tiesPart, t.close ? 'line' : 'line dashed', t.colour, words(t.name) + (t.close ? ' (close)' : '')); });
+    legend.appendChild(tiesPart);
+  }
+  colourSelect.addEventListener('change', colourPeople);
+  schoolColourSelect.addEventListener('change', colourSchools);
+
+  // ------------------------------------------------------------------ filters
+  function checkbox(parent, value, text, checked) {
+    var label = el('label');
+    var box = document.createElement('input');
+    box.type = 'checkbox'; box.value = value; box.checked = checked;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(' ' + text));
+    parent.appendChild(label);
+    box.addEventListener('change', applyFilters);
+    return box;
+  }
+  var roleBoxes = categorical(people.map(function (p) { return p.role; }), ROLE_ORDER).keys.map(function (r) {
+    var n = people.filter(function (p) { return p.role === r; }).length;
+    return checkbox(document.getElementById('map-filter-role'), r, roleWords(r) + ' (' + n + ')', true);
+  });
+  var typeBoxes = data.types.map(function (t, k) {
+    return checkbox(document.getElementById('map-filter-type'), String(k), words(t.name) + (t.close ? ' (close)' : ''), true);
+  });
+  var riskBoxes = RISK.filter(function (r) { return people.some(function (p) { return p.risk === r[0]; }); }).map(function (r) {
+    var n = people.filter(function (p) { return p.risk === r[0]; }).length;
+    return checkbox(document.getElementById('map-filter-risk'), r[0], riskWords(r[0]) + ' (' + n + ')', true);
+  });
+  var schoolList = document.getElementById('map-school-list');
+  var schoolBoxes = schools.map(function (s) { return checkbox(schoolList, s.id, s.name + ' (' + s.people.length + ')', false); });
+  var teamPlus = document.getElementById('map-team-plus');
+  teamPlus.addEventListener('change', applyFilters);
+  document.getElementById('map-reset').addEventListener('click', function () {
+    roleBoxes.concat(typeBoxes, riskBoxes).forEach(function (b) { b.checked = true; });
+    schoolBoxes.forEach(function (b) { b.checked = false; });
+    teamPlus.checked = false;
+    applyFilters();
+  });
+
+  var visible = new Uint8Array(people.length).fill(1), tieVisible = new Uint8Array(ties.length).fill(1);
+  function applyFilters() {
+    var roles = {}, types = {}, levels = {}, chosen = {};
+    roleBoxes.forEach(function (b) { roles[b.value] = b.checked; });
+    typeBoxes.forEach(function (b) { types[b.value] = b.checked; });
+    riskBoxes.forEach(function (b) { levels[b.value] = b.checked; });
+    var anySchool = false;
+    schoolBoxes.forEach(function (b, i) { if (b.checked) { chosen[i] = true; anySchool = true; } });
+    var onlyTeamAndChosen = teamPlus.checked;
+    people.forEach(function (p, i) {
+      var inSchool = !anySchool || (p.school !== null && chosen[p.school]);
+      if (onlyTeamAndChosen) inSchool = p.role === 'district_team' || (anySchool && p.school !== null && chosen[p.school]);
+      var now = roles[p.role] !== false && levels[p.risk] !== false && inSchool ? 1 : 0;
+      visible[i] = now;
+      restylePerson(i);
+    });
+    ties.forEach(function (t, k) {
+      var now = visible[t[0]] && visible[t[1]] && types[String(t[2])] ? 1 : 0;
+      tieVisible[k] = now;
+      restyleTie(k);
+    });
+    schools.forEach(function (s, i) {
+      var off = (anySchool && !chosen[i]) || (onlyTeamAndChosen && !chosen[i]);
+      if (schoolShapes[i]) schoolShapes[i].classList.toggle('filtered', off);
+      if (schoolLabels[i]) schoolLabels[i].classList.toggle('filtered', off);
+    });
+    var shown = 0, shownTies = 0;
+    for (var i = 0; i < people.length; i++) shown += visible[i] && drawn[i];
+    for (var k = 0; k < ties.length; k++) shownTies += tieVisible[k] && lines[k] ? 1 : 0;
+    status(shown + ' of ' + people.length + ' people and ' + shownTies + ' of ' + ties.length + ' ties shown' +
+           (data.whole ? '' : ' (choose a school or a person to draw its people)'));
+    if (focus) refocus();
+  }
+  function status(text) { document.getElementById('map-status').textContent = text; }
+
+  // ------------------------------------------------------------------ focus and the card
+  var focus = null;  // { kind: 'person' | 'school', index }
+  var card = document.getElementById('map-card'), app = document.querySelector('#map .map-app');
+  // 0: normal, 1: lit, 2: dimmed; elements are touched only when their state changes.
+  var personState = new Uint8Array(people.length), tieState = new Uint8Array(ties.length);
+  var focusedPerson = -1;
+  function restylePerson(i) {
+    if (!circles[i]) return;
+    var state = personState[i], extra = (visible[i] ? '' : ' filtered') + (state === 2 ? ' dimmed' : state === 1 ? ' lit' : '');
+    var c = (circleClass[i] + extra + (i === focusedPerson ? ' focused' : '')).trim(), l = labelClass[i] + extra;
+    if (circles[i].getAttribute('class') !== c) circles[i].setAttribute('class', c);
+    if (labels[i].getAttribute('class') !== l) labels[i].setAttribute('class', l);
+  }
+  function restyleTie(k) {
+    if (!lines[k]) return;
+    var state = tieState[k];
+    var c = (lineBase[k] + (tieVisible[k] ? '' : ' filtered') + (state === 2 ? ' dimmed' : state === 1 ? ' lit' : '')).trim();
+    if (tieClass[k] !== c) { tieClass[k] = c; lines[k].setAttribute('class', c); }
+  }
+  function setPerson(i, state) {
+    if (personState[i] === state) return;
+    personState[i] = state;
+    restylePerson(i);
+  }
+  function setTie(k, state) {
+    if (tieState[k] === state) return;
+    tieState[k] = state;
+    restyleTie(k);
+  }
+  function setFocused(i) {
+    var before = focusedPerson;
+    focusedPerson = i;
+    if (before >= 0) restylePerson(before);
+    if (i >= 0) restylePerson(i);
+  }
+  function setDimmed(litPeople, litTies, litSchool) {
+    svg.classed('focusing', true);
+    for (var i = 0; i < people.length; i++) setPerson(i, litPeople.has(i) ? 1 : 2);
+    for (var k = 0; k < ties.length; k++) setTie(k, litTies.has(k) ? 1 : 2);
+    schoolShapes.forEach(function (s, i) { if (s) s.classList.toggle('dimmed', litSchool !== i && !litSchoolsOf(litPeople).has(i)); });
+    schoolLabels.forEach(function (s, i) { if (s) s.classList.toggle('dimmed', litSchool !== i && !litSchoolsOf(litPeople).has(i)); });
+  }
+  var litSchoolsCache = null;
+  function litSchoolsOf(litPeople) {
+    if (litSchoolsCache && litSchoolsCache.people === litPeople) return litSchoolsCache.schools;
+    var set = new Set();
+    litPeople.forEach(function (i) { if (people[i].school !== null) set.add(people[i].school); });
+    litSchoolsCache = { people: litPeople, schools: set };
+    return set;
+  }
+  function clearFocus() {
+    focus = null;
+    svg.classed('focusing', false);
+    for (var i = 0; i < people.length; i++) setPerson(i, 0);
+    for (var k = 0; k < ties.length; k++) setTie(k, 0);
+    setFocused(-1);
+    gSchools.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
+    card.hidden = true;
+    app.classList.add('no-card');
+    if (location.hash.indexOf('#focus=') === 0) setTimeout(function () { history.replaceState(null, '', location.pathname + location.search); }, 0);
+  }
+  // After the frame: changing the address re-evaluates :target, which would force the style of
+  // every element to be recomputed at once, a second time.
+  function share(id) { setTimeout(function () { history.replaceState(null, '', '#focus=' + encodeURIComponent(id)); }, 0); }
+
+  // Ties shown by the filters, with their kinds, grouped by the other person.
+  function tiesOf(i) {
+    var others = new Map();
+    incident[i].forEach(function (k) {
+      if (!tieVisible[k]) return;
+      var t = ties[k], other = t[0] === i ? t[1] : t[0];
+      if (!others.has(other)) others.set(other, { kinds: [], ties: [], out: false, in: false });
+      var o = others.get(other);
+      var name = words((data.types[t[2]] || { name: '?' }).name);
+      if (o.kinds.indexOf(name) < 0) o.kinds.push(name);
+      o.ties.push(k);
+      if (t[0] === i) o.out = true; else o.in = true;
+    });
+    return others;
+  }
+  function personButton(i, text) {
+    var b = el('button', text || people[i].name, 'link');
+    b.type = 'button';
+    b.addEventListener('click', function () { focusPerson(i); });
+    return b;
+  }
+  function schoolButton(s) {
+    var b = el('button', schools[s].name, 'link');
+    b.type = 'button';
+    b.addEventListener('click', function () { focusSchool(s); });
+    return b;
+  }
+  function riskPill(level) {
+    var pill = el('span', riskWords(level), 'pill ' + (level === 'no data' ? 'nodata' : level || 'none'));
+    return pill;
+  }
+  function openCard(build) {
+    card.textContent = '';
+    var close = el('button', '×', 'close');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', clearFocus);
+    card.appendChild(close);
+    build(card);
+    card.hidden = false;
+    app.classList.remove('no-card');
+  }
+  function list(parent, title, items, empty) {
+    parent.appendChild(el('h4', title));
+    if (!items.length) { parent.appendChild(el('p', empty, 'sub')); return; }
+    var ul = el('ul');
+    items.forEach(function (build) { var li = el('li'); build(li); ul.appendChild(li); });
+    parent.appendChild(ul);
+  }
+
+  function focusPerson(i, quiet, still) {
+    var p = people[i];
+    if (!drawn[i]) draw(p.school !== null ? schools[p.school].people : [i]);
+    var others = tiesOf(i);
+    if (!data.whole) draw(Array.from(others.keys()));
+    focus = { kind: 'person', index: i };
+    var lit = new Set([i]), litTies = new Set();
+    others.forEach(function (o, j) { lit.add(j); o.ties.forEach(function (k) { litTies.add(k); }); });
+    setDimmed(lit, litTies, -1);
+    gSchools.selectAll('.focused').classed('focused', false);
+    setFocused(i);
+    if (!quiet) share(p.id);
+    openCard(function (c) {
+      c.appendChild(el('h3', p.name));
+      c.appendChild(el('p', roleWords(p.role) + (p.school !== null ? ' at ' : ''), 'sub'));
+      if (p.school !== null) c.lastChild.appendChild(schoolButton(p.school));
+      else if (p.school_id) c.lastChild.appendChild(document.createTextNode(' (' + p.school_id + ')'));
+      var risk = el('p');
+      risk.appendChild(document.createTextNode('Isolation risk: '));
+      risk.appendChild(riskPill(p.risk));
+      c.appendChild(risk);
+      if (p.why.length && data.risk_ties) c.appendChild(el('p', 'Risk counts ' + data.risk_ties + ' ties.', 'sub'));
+      if (p.why.length) list(c, 'Why', p.why.map(function (r) { return function (li) { li.textContent = r; }; }), '');
+      var sorted = Array.from(others.keys()).sort(function (a, b) { return people[a].name.localeCompare(people[b].name); });
+      list(c, 'Ties (' + sorted.length + ')', sorted.map(function (j) {
+        return function (li) {
+          var o = others.get(j);
+          li.appendChild(personButton(j));
+          var arrow = !data.directed ? '' : o.out && o.in ? ' (both named each other)' : o.out ? ' (named by ' + p.name + ')' : ' (named ' + p.name + ')';
+          li.appendChild(document.createTextNode(' — ' + o.kinds.join(', ') + arrow + '; ' + roleWords(people[j].role) +
+                                                 (people[j].school !== null ? ', ' + schoolName(people[j].school) : '')));
+        };
+      }), 'No ties are shown (check the filters).');
+      if (p.c.length) list(c, 'Suggested contacts', p.c.map(function (contact) {
+        return function (li) {
+          li.appendChild(personButton(contact.m));
+          li.appendChild(document.createTextNode(' (' + contact.why + ')'));
+          if (contact.via.length) {
+            li.appendChild(document.createTextNode('; ask '));
+            contact.via.slice(0, 3).forEach(function (v, n) {
+              if (n) li.appendChild(document.createTextNode(n === Math.min(3, contact.via.length) - 1 ? ' or ' : ', '));
+              li.appendChild(personButton(v));
+            });
+            li.appendChild(document.createTextNode(' to introduce them'));
+          }
+        };
+      }), '');
+      if (p.m.length) {
+        c.appendChild(el('h4', 'Measures'));
+        var table = el('table');
+        data.metrics.forEach(function (m, k) {
+          var row = el('tr'); row.appendChild(el('td', words(m))); row.appendChild(el('td', fmt(p.m[k]), 'n')); table.appendChild(row);
+        });
+        c.appendChild(table);
+      }
+      if (data.attributes.length) {
+        var attrs = el('table');
+        data.attributes.forEach(function (a, k) {
+          var row = el('tr'); row.appendChild(el('td', words(a))); row.appendChild(el('td', p.a[k] || '–')); attrs.appendChild(row);
+        });
+        c.appendChild(el('h4', 'From people.csv'));
+        c.appendChild(attrs);
+      }
+    });
+    if (!still) zoomTo(Array.from(lit).map(function (j) { return [people[j].x, people[j].y]; }));
+  }
+
+  function focusSchool(s, quiet, still) {
+    var school = schools[s];
+    draw(school.people);
+    focus = { kind: 'school', index: s };
+    var members = new Set(school.people), lit = new Set(school.people), litTies = new Set();
+    var links = new Map();  // district team member -> ties to the school's people
+    school.people.forEach(function (i) {
+      incident[i].forEach(function (k) {
+        if (!tieVisible[k] && drawn[ties[k][0]] && drawn[ties[k][1]]) return;
+        var t = ties[k], other = t[0] === i ? t[1] : t[0];
+        if (members.has(other)) { litTies.add(k); return; }
+        if (people[other].role !== 'district_team') return;
+        if (!links.has(other)) links.set(other, { people: new Set(), close: false });
+        links.get(other).people.add(i);
+        if ((data.types[t[2]] || {}).close) links.get(other).close = true;
+        lit.add(other);
+        litTies.add(k);
+      });
+    });
+    if (!data.whole) draw(Array.from(links.keys()));
+    setDimmed(lit, litTies, s);
+    setFocused(-1);
+    gSchools.selectAll('.focused').classed('focused', false);
+    if (schoolShapes[s]) schoolShapes[s].classList.add('focused');
+    if (!quiet) share(school.id);
+    openCard(function (c) {
+      c.appendChild(el('h3', school.name));
+      c.appendChild(el('p', 'School · ' + school.people.length + ' people', 'sub'));
+      if (school.risk) {
+        var risk = el('p');
+        risk.appendChild(document.createTextNode('Isolation risk: '));
+        risk.appendChild(riskPill(school.risk));
+        c.appendChild(risk);
+      }
+      if (school.why.length && data.risk_ties) c.appendChild(el('p', 'Risk counts ' + data.risk_ties + ' ties; the district links below are of every kind.', 'sub'));
+      if (school.why.length) list(c, 'Why', school.why.map(function (r) { return function (li) { li.textContent = r; }; }), '');
+      if (data.participation.length) {
+        c.appendChild(el('h4', 'Participation'));
+        var table = el('table');
+        data.participation.forEach(function (m, k) {
+          var row = el('tr');
+          row.appendChild(el('td', words(m.name) + (m.higher ? '' : ' (lower is better)')));
+          row.appendChild(el('td', fmt(school.p[k]), 'n'));
+          table.appendChild(row);
+        });
+        c.appendChild(table);
+      }
+      var team = Array.from(links.keys()).sort(function (a, b) { return links.get(b).people.size - links.get(a).people.size; });
+      list(c, 'District links (' + team.length + ')', team.map(function (m) {
+        return function (li) {
+          var l = links.get(m);
+          li.appendChild(personButton(m));
+          li.appendChild(document.createTextNode(' knows ' + l.people.size + (l.people.size === 1 ? ' person' : ' people') +
+                                                 ' here' + (l.close ? ', with a close tie' : ', no close tie')));
+        };
+      }), 'No one on the district team has a tie here.');
+      if (school.c.length) list(c, 'Suggested contacts', school.c.map(function (contact) {
+        return function (li) { li.appendChild(personButton(contact.m)); li.appendChild(document.createTextNode(' (' + contact.why + ')')); };
+      }), '');
+      var order = school.people.slice().sort(function (a, b) {
+        var ra = ROLE_ORDER.indexOf(people[a].role), rb = ROLE_ORDER.indexOf(people[b].role);
+        return ra !== rb ? ra - rb : people[a].name.localeCompare(people[b].name);
+      });
+      list(c, 'People (' + order.length + ')', order.map(function (i) {
+        return function (li) {
+          li.appendChild(personButton(i));
+          li.appendChild(document.createTextNode(' — ' + roleWords(people[i].role) + ', risk: ' + riskWords(people[i].risk)));
+        };
+      }), 'No one from this school is in the network.');
+    });
+    var points = school.w > 0 ? [[school.x - school.w / 2, school.y - school.h / 2], [school.x + school.w / 2, school.y + school.h / 2]] : [];
+    links.forEach(function (l, m) { points.push([people[m].x, people[m].y]); });
+    if (!still) zoomTo(points);
+  }
+  function refocus() {
+    if (focus.kind === 'person') focusPerson(focus.index, true, true); else focusSchool(focus.index, true, true);
+  }
+
+  // ------------------------------------------------------------------ search
+  var search = document.getElementById('map-search'), suggestions = document.getElementById('map-suggestions');
+  var choices = [], active = -1;
+  function suggest() {
+    var q = fold(search.value.trim());
+    suggestions.textContent = '';
+    choices = [];
+    active = -1;
+    if (!q) { suggestions.hidden = true; search.setAttribute('aria-expanded', 'false'); return; }
+    schools.forEach(function (s) { if (s.key.indexOf(q) >= 0 || fold(s.id) === q) choices.push({ kind: 'school', index: s.i }); });
+    people.forEach(function (p) { if (p.key.indexOf(q) >= 0 || fold(p.id) === q) choices.push({ kind: 'person', index: p.i }); });
+    // Names that start with the text first, then the rest, each alphabetically; at most 12.
+    function starts(c) { return (c.kind === 'school' ? schools[c.index].key : people[c.index].key).indexOf(q) === 0 ? 0 : 1; }
+    choices.sort(function (a, b) { return starts(a) - starts(b); });
+    var more = choices.length - 12;
+    choices = choices.slice(0, 12);
+    choices.forEach(function (c, n) {
+      var li = el('li');
+      li.setAttribute('role', 'option');
+      li.id = 'map-suggestion-' + n;
+      if (c.kind === 'school') {
+        li.setAttribute('data-school', schools[c.index].id);
+        li.appendChild(el('span', schools[c.index].name));
+        li.appendChild(el('small', 'school · ' + schools[c.index].people.length + ' people'));
+      } else {
+        var p = people[c.index];
+        li.setAttribute('data-id', p.id);
+        li.appendChild(el('span', p.name));
+        li.appendChild(el('small', roleWords(p.role) + (p.school !== null ? ' · ' + schoolName(p.school) : '')));
+      }
+      li.addEventListener('mousedown', function (e) { e.preventDefault(); choose(n); });
+      suggestions.appendChild(li);
+    });
+    if (!choices.length) suggestions.appendChild(el('li', 'No person or school matches'));
+    else if (more > 0) suggestions.appendChild(el('li', more + ' more: type more of the name'));
+    suggestions.hidden = false;
+    search.setAttribute('aria-expanded', 'true');
+  }
+  function highlight(n) {
+    active = n;
+    Array.prototype.forEach.call(suggestions.children, function (li, k) { li.setAttribute('aria-selected', k === n ? 'true' : 'false'); });
+    if (n >= 0) search.setAttribute('aria-activedescendant', 'map-suggestion-' + n);
+  }
+  function choose(n) {
+    var c = choices[n];
+    if (!c) return;
+    suggestions.hidden = true;
+    search.setAttribute('aria-expanded', 'false');
+    search.value = c.kind === 'school' ? schools[c.index].name : people[c.index].name;
+    if (c.kind === 'school') focusSchool(c.index); else focusPerson(c.index);
+  }
+  search.addEventListener('input', suggest);
+  search.addEventListener('focus', suggest);
+  search.addEventListener('blur', function () { suggestions.hidden = true; search.setAttribute('aria-expanded', 'false'); });
+  search.addEventListener('keydown', function (e) {
+    if (e.key === 'ArrowDown') { e.preventDefault(); highlight(Math.min(active + 1, choices.length - 1)); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(Math.max(active - 1, 0)); }
+    else if (e.key === 'Enter') { e.preventDefault(); choose(active >= 0 ? active : 0); }
+    else if (e.key === 'Escape') { suggestions.hidden = true; clearFocus(); }
+  });
+
+  // ------------------------------------------------------------------ start
+  function fromHash() {
+    var m = /^#focus=(.*)$/.exec(location.hash);
+    if (!m) return false;
+    var id = decodeURIComponent(m[1]);
+    if (byId.has(id)) { focusPerson(byId.get(id), true); return true; }
+    if (schoolById.has(id)) { focusSchool(schoolById.get(id), true); return true; }
+    return false;
+  }
+  var started = performance.now();
+  draw(people.filter(function (p) { return p.drawn; }).map(function (p) { return p.i; }));
+  colourSchools();
+  fit(false);
+  var focused = fromHash();
+  window.addEventListener('hashchange', fromHash);
+  window.addEventListener('resize', function () { if (!focus) fit(false); });
+  if (focused) {
+    // The page jumps to the map when a link asks for someone.
+    document.getElementById('map').scrollIntoView();
+  }
+  // For tests and scripts: how long the first drawing took, in milliseconds.
+  block.setAttribute('data-drawn-ms', String(Math.round(performance.now() - started)));
+})();
