@@ -16,6 +16,7 @@ import staffnet
 nx_pagerank = getattr(pagerank_alg, "_pagerank_python", nx.pagerank)
 
 REFERENCE = Path(ref.__file__).resolve().parent
+pytestmark = pytest.mark.filterwarnings("ignore::staffnet.InputWarning")  # freeman_eies: self-ties dropped
 VARIANTS = [(d, w) for d in (False, True) for w in (False, True)]
 
 

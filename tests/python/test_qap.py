@@ -50,7 +50,7 @@ def test_the_observed_correlation_is_pearson_over_ordered_pairs(district):
     off = ~np.eye(n, dtype=bool)  # every ordered pair; a blank school (the central office) is a group too
     expected = np.corrcoef(ties[off], same[off])[0, 1]
     result = staffnet.qap(district, "same:school", permutations=20)
-    assert result.loc["same:school", "correlation"] == pytest.approx(expected, abs=1e-12)
+    assert result.loc["same:school", "correlation"] == pytest.approx(expected, abs=1e-9)
     assert result.loc["same:school", "dyads"] == off.sum()
 
 

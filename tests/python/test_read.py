@@ -39,10 +39,12 @@ def test_a_ties_csv_finds_people_csv_beside_it_and_takes_direction(data_dir):
 
 
 def cli_errors(staffnet_exe, path, tmp_path):
-    """What `staffnet convert` prints for a bad input (one diagnostic a line), and its exit status."""
+    """The diagnostics `staffnet convert` prints for a bad input (one a line; its own closing
+    'staffnet: ...' line left out), and its exit status."""
     run = subprocess.run([str(staffnet_exe), "convert", str(path), str(tmp_path / "out.graphml")],
                          capture_output=True, text=True, check=False)
-    return run.returncode, run.stderr.rstrip("\n")
+    lines = [line for line in run.stderr.splitlines() if not line.startswith("staffnet: ")]
+    return run.returncode, "\n".join(lines)
 
 
 def test_a_bad_weight_in_ties_csv_is_an_input_error_at_its_line_and_field(staffnet_exe, tmp_path):
