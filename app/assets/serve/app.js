@@ -186,7 +186,9 @@ function drawGrid() {
     const th = el('th', { title: `${l.name || l.id} (${schoolName.get(l.school) || l.school})` }, l.name || l.id);
     head.append(th);
   }
-  table.append(el('thead')).append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = table.appendChild(el('tbody'));
   for (const m of members) {
     const row = el('tr');
