@@ -127,7 +127,8 @@ try {
     }, [member, leader.id], { timeout: 1000, polling: 20 });
   } catch { seenInTime = false; }
   check(seenInTime, `the second browser shows the tie within 1 s (${Date.now() - acknowledged} ms)`);
-  check(await cellText(a.page, member, leader.id) === 'P', 'the cell shows P in the first browser');
+  const shown = await cellText(a.page, member, leader.id);
+  check(shown === 'P', 'the cell shows P in the first browser', JSON.stringify(shown));
   // 3. The map and the outreach list follow.
   await a.page.waitForFunction((v) => Number(document.getElementById('map').dataset.version) > v, versionBefore, { timeout: 5000 });
   const linksAfter = await a.page.evaluate(() => document.querySelectorAll('#map line').length);
