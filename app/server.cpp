@@ -519,6 +519,10 @@ struct Server::Impl {
             }
             auto state = std::make_shared<std::pair<std::int64_t, std::int64_t>>(last_edit, -1);  // edit sent, analysis sent
             res.set_header("Cache-Control", "no-store");
+            // httplib 0.11 would gzip a text/* stream, holding events back in the compressor until
+            // its buffer fills: answer this request uncompressed. (The request is httplib's own
+            // mutable object, handed to handlers as const.)
+            const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
             res.set_chunked_content_provider(
                 "text/event-stream",
                 [this, state](std::size_t, httplib::DataSink& sink) {

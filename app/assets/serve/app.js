@@ -153,7 +153,7 @@ function listen() {
     state.lastEdit = Math.max(state.lastEdit, data.edit.id);
     document.body.dataset.edit = String(state.lastEdit);
     if (data.edit.action === 'start_meeting') $('meeting').textContent = `meeting ${data.edit.detail.label}`;
-    if (data.tie) flashCell(data.tie);
+    if (data.tie) applyTie(data.tie);
     schedule(data.edit.action === 'add_person' || data.edit.action === 'add_school' ? 'people' : 'ties');
   });
   source.addEventListener('analysis', () => schedule('analysis'));
@@ -186,7 +186,9 @@ function drawGrid() {
     const th = el('th', { title: `${l.name || l.id} (${schoolName.get(l.school) || l.school})` }, l.name || l.id);
     head.append(th);
   }
-  table.append(el('thead')).append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = table.appendChild(el('tbody'));
   for (const m of members) {
     const row = el('tr');
@@ -205,6 +207,19 @@ function drawGrid() {
 
 function cellElement(member, leader) {
   return $('grid').querySelector(`td[data-member="${CSS.escape(member)}"][data-leader="${CSS.escape(leader)}"]`);
+}
+
+// Shows a tie from the event stream at once; the full reload follows.
+function applyTie(tie) {
+  state.ties = state.ties.filter((t) => t.id !== tie.id);
+  if (!tie.removed) state.ties.push({ id: tie.id, source: tie.source, target: tie.target, type: tie.type, weight: tie.weight });
+  for (const [m, l] of [[tie.source, tie.target], [tie.target, tie.source]]) {
+    const td = cellElement(m, l);
+    if (!td) continue;
+    td.textContent = cellText(m, l);
+    td.classList.toggle('filled', td.textContent !== '');
+  }
+  flashCell(tie);
 }
 
 function flashCell(tie) {
