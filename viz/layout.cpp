@@ -49,13 +49,15 @@ MapLayout whole_layout(const Network& net, const SchoolTable& schools, const std
             place.height = inches(d.nodes[node].attributes, "height");
             place.box = true;
             ++node;
-        } else {  // large mode: a disc around the school's people, centred on their mean
+        } else {  // large mode: a disc centred on the school's people
             double x = 0, y = 0;
             for (Vertex v : members[s]) x += at[v].x, y += at[v].y;
             place.centre = {x / double(members[s].size()), y / double(members[s].size())};
+            // sfdp scatters a few people far from their colleagues; a disc of the mean distance
+            // marks where most of the school is without covering the map.
             double r = 0;
-            for (Vertex v : members[s]) r = std::max(r, std::hypot(at[v].x - place.centre.x, at[v].y - place.centre.y));
-            place.width = place.height = 2 * r + 12;
+            for (Vertex v : members[s]) r += std::hypot(at[v].x - place.centre.x, at[v].y - place.centre.y);
+            place.width = place.height = 2 * r / double(members[s].size()) + 12;
         }
         out.schools.push_back(place);
     }

@@ -131,7 +131,9 @@ MapInput map_input(const ReportData& data, const std::vector<std::pair<std::stri
     in.whole = layout.whole;
     in.directed = net.directed();
     in.attribute_names = net.attribute_names;
-    in.risk_tie_types = data.risk_tie_types;
+    // Said on the cards only when the risk levels leave some kinds of tie out.
+    const auto plus = std::count(data.risk_tie_types.begin(), data.risk_tie_types.end(), '+');
+    if (!data.risk_tie_types.empty() && std::size_t(plus) + 1 < net.options.types.size()) in.risk_tie_types = data.risk_tie_types;
     for (const auto& [name, scores] : columns) in.metric_names.push_back(name);
     for (std::size_t t = 0; t < net.options.types.size(); ++t) {
         in.tie_types.push_back(net.options.types[t].name);
