@@ -150,7 +150,7 @@ nlohmann::ordered_json measures_json(const std::vector<std::pair<std::string, do
 }
 
 void write_outputs(const OutputSet& outputs, const std::string& folder, bool force, const std::vector<std::string>& inputs) {
-    commit(outputs, folder, {.force = force, .inputs = inputs});
+    commit(outputs, folder, {.force = force, .inputs = inputs, .fault = {}});
     for (const auto& [name, content] : outputs.files) std::cout << "wrote " << folder << "/" << name << '\n';
 }
 

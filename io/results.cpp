@@ -83,7 +83,7 @@ std::string patterns_csv(const std::vector<GroupPattern>& rows, std::size_t min_
     for (const GroupPattern& g : rows)
         out.push_back({text_cell(g.attribute), text_cell(g.group), g.suppressed ? "" : std::to_string(g.people),
                        number_cell(g.isolation_rate), number_cell(g.mean_degree), number_cell(g.mean_district_ties),
-                       number_cell(g.ei_index), suppression_reason(g, min_group_size)});
+                       number_cell(g.ei_index), text_cell(suppression_reason(g, min_group_size))});
     return csv_lines(out);
 }
 
