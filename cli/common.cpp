@@ -64,7 +64,7 @@ void apply_privacy(const OutputFlags& flags, const AnalysisConfig& config, const
 }
 
 void write_outputs(const OutputSet& outputs, const std::string& folder, bool force, const std::vector<std::string>& inputs) {
-    commit(outputs, folder, {.force = force, .inputs = inputs});
+    commit(outputs, folder, {.force = force, .inputs = inputs, .fault = {}});
     for (const auto& [name, content] : outputs.files) std::cout << "wrote " << folder << "/" << name << '\n';
 }
 

@@ -49,7 +49,7 @@ void run_convert(const ConvertArgs& args) {
         OutputSet outputs;
         outputs.add("people.csv", files.people);
         outputs.add("ties.csv", files.ties);
-        commit(outputs, args.out, {.force = args.force, .inputs = inputs(args)});
+        commit(outputs, args.out, {.force = args.force, .inputs = inputs(args), .fault = {}});
     } else {
         const std::string text = write_graph(to, graph, dropped);
         check_output_file(args.out, args.force, inputs(args));
