@@ -48,8 +48,10 @@ std::string sociogram_left_out(const Network& net, const DiagramConfig& config, 
     return too_large + (has_schools ? "; network.svg holds the bridge map instead" : "; network.svg is not written either");
 }
 
-ReportData report_data(const Analysis& a, const DrawnSet& drawn) {
+ReportData report_data(const Analysis& a, const DrawnSet& drawn, const DiagramConfig& config) {
     ReportData r;
+    r.people_columns = a.people;
+    r.diagram_config = config;
     r.source = a.source;
     r.network = a.network();
     r.schools = a.schools();
@@ -158,7 +160,7 @@ OutputSet analysis_outputs(const Analysis& a, const DrawnSet& drawn, const Diagr
     outputs.add("summary.json", summary_json(a, notes).dump(2) + "\n");
     if (!drawn.network_svg.empty()) outputs.add("network.svg", drawn.network_svg);
     for (const auto& [name, content] : diagram_files(drawn.diagrams, config)) outputs.add(name, content);
-    outputs.add("report.html", report_html(report_data(a, drawn)));
+    outputs.add("report.html", report_html(report_data(a, drawn, config)));
     return outputs;
 }
 

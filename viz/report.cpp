@@ -897,7 +897,7 @@ std::string report_html(const ReportData& d) {
     if (!d.correlations.empty()) html += "<a href=\"#correlations\">Connectedness and participation</a>";
     if (!d.patterns.empty()) html += "<a href=\"#patterns\">Groups</a>";
     html += "<a href=\"#methods\">How to read this report</a></nav>\n<main>\n";
-    html += summary_section(d) + diagrams_section(d) + map_section(map_input(d)) + risk_section(d) + schools_section(d) + correlations_section(d) +
+    html += summary_section(d) + diagrams_section(d) + map_section(map_input(d, d.people_columns, d.diagram_config)) + risk_section(d) + schools_section(d) + correlations_section(d) +
             patterns_section(d) + methods_section(d);
     html += fmt::format("<p class=\"hint\">Charts: {}.</p>\n", h(libraries.empty() ? "not built in" : libraries));
     html += "</main>\n<script type=\"application/json\" id=\"report-data\">" + script_json(chart_data(d)) + "</script>\n";

@@ -35,6 +35,8 @@ struct ReportData {
     std::string isolate_rule;            // rule_name(config.risk.rule)
     std::string risk_tie_types;          // the tie types the risk lists used, "a+b"
     std::vector<DrawnDiagram> diagrams;  // draw_diagrams(); only the SVG is used
+    std::vector<std::pair<std::string, VertexScores>> people_columns;  // the analysis's metric columns (the map colours by them)
+    DiagramConfig diagram_config;        // the run's diagrams: settings (the map lays out as the sociogram does)
     std::vector<std::string> notes;      // plain sentences under the summary: estimates, parts left out at this size
     unsigned seed = 42;
 };

@@ -108,7 +108,8 @@ try {
     italics: [...document.querySelectorAll('i')].filter((e) => e.textContent === 'co' || e.textContent === 'not italic').length,
     title: document.title,
   }));
-  check(elements.scripts === 6, 'only the report\'s own 6 script elements exist', `found ${elements.scripts}`);
+  // The report's own six script elements, and the district map's three (its data block and scripts).
+  check(elements.scripts === 9, 'only the report\'s own 9 script elements exist', `found ${elements.scripts}`);
   check(elements.images === 0, 'no <img> element was injected', `found ${elements.images}`);
   check(elements.italics === 0, 'no <i> element was injected');
   const labels = await page.evaluate(() =>
