@@ -85,13 +85,17 @@ TEST_CASE("a NUL byte in a quoted field and a UTF-16 file are refused", "[bad-in
     const std::string nul = file_with("nul", "people.csv", std::string("id,name\nP1,\"A\0B\"\n", 17));
     CHECK(refused(config_for("nul_config", nul, ties)) ==
           nul + ":2:2: error: field 2 holds a NUL byte (\\x00); remove it; check that this is a text file saved as UTF-8\n");
-    const std::string utf16 = "\xFF\xFEi\0d\0,\0n\0a\0m\0e\0\n\0P\0001\0,\0A\0\n\0";
+    // "id,name\nP1,A\n" in UTF-16LE with its byte-order mark (the literal holds NULs: sized, not
+    // read up to the first one).
+    static const char utf16_bytes[] = "\xFF\xFEi\0d\0,\0n\0a\0m\0e\0\n\0P\0001\0,\0A\0\n\0";
+    const std::string utf16(utf16_bytes, sizeof utf16_bytes - 1);
     for (const std::string name : {"people.csv", "ties.csv"}) {
-        const std::string file = file_with("utf16", name, std::string(utf16.data(), 36));
+        const std::string file = file_with("utf16", name, utf16);
         CHECK(refused(name == "people.csv" ? config_for("utf16_people", file, ties) : config_for("utf16_ties", people, file)) ==
               file + ": error: the file is UTF-16, not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')\n");
     }
-    const std::string no_bom = file_with("utf16_no_bom", "people.csv", std::string("i\0d\0\n\0P\0001\0\n\0", 14));
+    static const char no_bom_bytes[] = "i\0d\0\n\0P\0001\0\n\0";  // "id\nP1\n" in UTF-16LE, no byte-order mark
+    const std::string no_bom = file_with("utf16_no_bom", "people.csv", std::string(no_bom_bytes, sizeof no_bom_bytes - 1));
     CHECK(refused(config_for("utf16_no_bom_config", no_bom, ties)) ==
           no_bom + ": error: the file is UTF-16, not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')\n");
 }
