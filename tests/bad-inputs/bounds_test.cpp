@@ -120,7 +120,7 @@ TEST_CASE("a symbolic-link loop or an over-long path is a plain message, exit 2"
     CHECK(err.size() < 600);  // at most 500 bytes of the path
 }
 
-TEST_CASE("--out that is a file, a loop or too long is refused before the analysis, exit 2", "[bad-inputs][bounds][output]") {
+TEST_CASE("an --out that is a file, a loop or too long is refused before the analysis, exit 2", "[bad-inputs][bounds][output]") {
     const fs::path dir = test::temp_dir("out_checks");
     std::ofstream(dir / "file") << "x";
     const test::Run file = test::run({"analyze", config_for("out_file_config", people, ties), "--out", (dir / "file").string()});

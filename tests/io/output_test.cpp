@@ -279,7 +279,7 @@ TEST_CASE("a run killed at any step leaves the old set or the new set, and the n
     }
 }
 
-TEST_CASE("--out is checked before any analysis, with a plain message", "[io][output]") {
+TEST_CASE("the --out folder is checked before any analysis, with a plain message", "[io][output]") {
     const fs::path root = test::temp_dir("output_check");
     write(root / "file", "x");
     CHECK_THROWS_WITH(check_output_folder((root / "file").string()),
