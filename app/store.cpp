@@ -113,7 +113,7 @@ sqlite3* open_database(const std::string& path, bool read_only) {
     const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
         const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         throw std::runtime_error("cannot open the database " + path + ": " + message);
     }
     sqlite3_busy_timeout(db, 5000);
@@ -299,11 +299,11 @@ void create_database(const std::string& path, const AnalysisConfig& config) {
             edit.run();
             return 0;
         });
-        if (sqlite3_close(db) != SQLITE_OK) throw std::runtime_error("cannot close the new database " + temporary);
+        if (sqlite3_close_v2(db) != SQLITE_OK) throw std::runtime_error("cannot close the new database " + temporary);
         db = nullptr;
         std::filesystem::rename(temporary, path);
     } catch (...) {
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         std::filesystem::remove(temporary);
         throw;
     }
@@ -376,12 +376,12 @@ Store::Store(const std::string& path, const AnalysisConfig& config) : path_(path
         exec(db_, schema_sql());  // creates nothing on a current database
         load_cache();
     } catch (...) {
-        sqlite3_close(db_);
+        sqlite3_close_v2(db_);
         throw;
     }
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() { sqlite3_close_v2(db_); }
 
 void Store::load_cache() {
     Contents c = read_contents(db_, "", path_);
@@ -728,7 +728,7 @@ District load_database(const std::string& path, const AnalysisConfig& config, co
         if (meta_value(db, "schema_version").empty())
             throw InputError(Diagnostic{path, 0, 0, "this is not a staffnet serve database", "give the file staffnet serve wrote"});
         Contents c = read_contents(db, meeting, path);
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         db = nullptr;
         NetworkOptions options = config.network;
         District d = district_of(c, options, path);
@@ -741,7 +741,7 @@ District load_database(const std::string& path, const AnalysisConfig& config, co
                                   "they are kept and reported as isolates", true});
         return d;
     } catch (...) {
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         throw;
     }
 }
@@ -790,10 +790,10 @@ OutputSet export_database(const std::string& path, const std::string& meeting, b
             }
             out.add("schools.csv", csv_lines(rows));
         }
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         return out;
     } catch (...) {
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         throw;
     }
 }
