@@ -24,16 +24,6 @@ json number_json(double x) { return std::isfinite(x) ? json(x) : json(nullptr); 
 json coordinate(double x) { return std::round(x * 100) / 100; }
 
 // JSON that is safe inside <script type="application/json">: no '<', '>' or '&' at all.
-std::string script_json(const json& j) {
-    std::string out;
-    for (char ch : j.dump(-1, ' ', false, json::error_handler_t::replace)) {
-        if (ch == '<') out += "\\u003c";
-        else if (ch == '>') out += "\\u003e";
-        else if (ch == '&') out += "\\u0026";
-        else out += ch;
-    }
-    return out;
-}
 
 double participation_value(const SchoolTable& schools, const School& s, const std::string& column) {
     const auto it = std::find(schools.measure_names.begin(), schools.measure_names.end(), column);

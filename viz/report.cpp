@@ -91,16 +91,6 @@ std::vector<double> participation_values(const SchoolTable& schools, const std::
 }
 
 // JSON that is safe inside <script type="application/json">: no '<', '>' or '&' at all.
-std::string script_json(const json& j) {
-    std::string out;
-    for (char ch : j.dump(-1, ' ', false, json::error_handler_t::replace)) {
-        if (ch == '<') out += "\\u003c";
-        else if (ch == '>') out += "\\u003e";
-        else if (ch == '&') out += "\\u0026";
-        else out += ch;
-    }
-    return out;
-}
 
 json number_json(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
 
@@ -840,6 +830,17 @@ const char* kScript = R"(
 )";
 
 }  // namespace
+
+std::string script_json(const nlohmann::json& j) {
+    std::string out;
+    for (char ch : j.dump(-1, ' ', false, json::error_handler_t::replace)) {
+        if (ch == '<') out += "\\u003c";
+        else if (ch == '>') out += "\\u003e";
+        else if (ch == '&') out += "\\u0026";
+        else out += ch;
+    }
+    return out;
+}
 
 std::string school_measure_label(const std::string& name) { return measure_label(name); }
 

@@ -9,6 +9,8 @@
 #include "engine/schools.hpp"
 #include "viz/diagrams.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +57,9 @@ std::string report_html(const ReportData& data);
 /// A school measure's name in plain words, any technical term in brackets after it:
 /// "share of colleague pairs tied (density)".
 std::string school_measure_label(const std::string& name);
+
+/// `j` as text safe inside a <script> element: < > & written as \u escapes, so no name can end it.
+std::string script_json(const nlohmann::json& j);
 
 /// SHA-256 of `bytes` in base64, as a Content-Security-Policy source ('sha256-...').
 std::string sha256_base64(const std::string& bytes);
