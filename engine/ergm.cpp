@@ -107,7 +107,12 @@ public:
     // Runs every chain at theta and returns the sampled g(y) - g(y_obs), one row per network,
     // chain by chain. `run` numbers the seed. Keeps the sampled networks when asked.
     Matrix sample(const std::vector<double>& theta, std::size_t size, std::uint64_t run, std::vector<DenseGraph>* networks = nullptr) {
-        const std::size_t chains = chains_.size(), per = std::max<std::size_t>(1, (size + chains - 1) / chains), p = model_.size();
+        const std::size_t every = std::max<std::size_t>(1, options_.interval);
+        const std::size_t per = std::max<std::size_t>(1, (size + chains_.size() - 1) / chains_.size());
+        // Each run starts from where the chain ended at the previous θ: a quarter of the run (at
+        // least the burn-in option) lets it settle at the new θ before the first sample counts.
+        const std::size_t burn_in = std::max(options_.burn_in, per * every / 4);
+        const std::size_t chains = chains_.size(), p = model_.size();
         Matrix out(Eigen::Index(per * chains), Eigen::Index(p));
         std::vector<std::vector<DenseGraph>> kept(chains);
         const int threads = options_.threads > 0 ? options_.threads : omp_get_max_threads();
@@ -117,9 +122,9 @@ public:
             std::seed_seq seq{std::uint32_t(options_.seed), std::uint32_t(run), std::uint32_t(run >> 32), std::uint32_t(c), 0x5eedu};
             chain.rng.seed(seq);
             std::vector<double> delta(p);
-            chain.run(model_, dyads_, theta, options_.burn_in, delta);
+            chain.run(model_, dyads_, theta, burn_in, delta);
             for (std::size_t s = 0; s < per; ++s) {
-                chain.run(model_, dyads_, theta, std::max<std::size_t>(1, options_.interval), delta);
+                chain.run(model_, dyads_, theta, every, delta);
                 for (std::size_t k = 0; k < p; ++k) out(Eigen::Index(c * per + s), Eigen::Index(k)) = chain.stats[k];
                 if (networks) kept[c].push_back(chain.g);
             }
@@ -243,53 +248,29 @@ bool inside(const Matrix& z, const Vector& point, const Matrix& axes) {
     return true;
 }
 
-// Maximises the Geyer-Thompson log-likelihood ratio approximation
-//   l(δ) = δ·ξ - log mean_s exp(δ·z_s)
-// over δ = θ - θ_now by damped Newton; z_s are sampled g - g_obs and ξ is the target.
-Vector geyer_thompson(const Matrix& z, const Vector& xi) {
-    const Eigen::Index p = z.cols(), m = z.rows();
-    Vector delta = Vector::Zero(p);
-    const auto objective = [&](const Vector& d, Vector* grad, Matrix* hess) {
-        const Vector a = z * d;
-        const double top = a.maxCoeff();
-        const Vector w0 = (a.array() - top).exp();
-        const double sum = w0.sum();
-        if (grad) {
-            const Vector w = w0 / sum;
-            const Vector mean = z.transpose() * w;
-            *grad = xi - mean;
-            const Matrix centred = z.rowwise() - mean.transpose();
-            *hess = centred.transpose() * w.asDiagonal() * centred;
-        }
-        return d.dot(xi) - (top + std::log(sum / double(m)));
-    };
-    for (int iteration = 0; iteration < 100; ++iteration) {
-        Vector grad;
-        Matrix hess;
-        const double now = objective(delta, &grad, &hess);
-        // Pseudo-inverse: no step along directions in which the sample does not vary (a chain
-        // that barely moved), where the approximation says nothing.
-        const Eigen::SelfAdjointEigenSolver<Matrix> eig(hess);
-        const Vector values = eig.eigenvalues();
-        Vector inverse = Vector::Zero(values.size());
-        for (Eigen::Index k = 0; k < values.size(); ++k)
-            if (values[k] > 1e-9 * values.maxCoeff()) inverse[k] = 1 / values[k];
-        Vector step = eig.eigenvectors() * inverse.asDiagonal() * eig.eigenvectors().transpose() * grad;
-        if (!step.allFinite()) break;
-        double t = 1;
-        while (t > 1e-8 && !(objective(delta + t * step, nullptr, nullptr) >= now - 1e-12)) t /= 2;
-        delta += t * step;
-        if ((t * step).norm() < 1e-10 * (1 + delta.norm())) break;
-    }
-    // Trust the approximation only as far as the sample reaches: shorten the step until the
-    // importance weights exp(δ·z_s) keep an effective sample size of a fifth of the sample.
-    const auto effective = [&](const Vector& d) {
-        const Vector a = z * d;
-        const Vector w = (a.array() - a.maxCoeff()).exp();
-        return w.sum() * w.sum() / w.squaredNorm();
-    };
-    for (int halving = 0; halving < 40 && effective(delta) < 0.2 * double(m); ++halving) delta /= 2;
-    return delta;
+// The step that maximises the log-likelihood ratio under statnet's default "lognormal" metric
+// (control.ergm MCMLE.metric): with δ = θ - θ_now, the sampled z = g - g_obs taken as normal,
+//   l(δ) = δ·ξ - log E exp(δ·z) ≈ δ·ξ - (δ·μ + ½ δᵀΣδ),  maximised at  δ = Σ⁻¹(ξ - μ),
+// where ξ is the target, μ the sample mean and Σ its covariance. Unlike the exact Geyer-Thompson
+// sum it is bounded whatever the target. Σ is inverted on the correlation scale, and directions in
+// which the sample barely varies (a chain that did not move, or two statistics moving as one) get
+// no step: the sample says nothing there.
+Vector lognormal_step(const Matrix& z, const Vector& mean, const Vector& sd, const Vector& xi) {
+    const Matrix centred = z.rowwise() - mean.transpose();
+    const Vector scale = sd.cwiseInverse();
+    const Matrix correlation = scale.asDiagonal() * ((centred.transpose() * centred) / double(z.rows() - 1)) * scale.asDiagonal();
+    const Eigen::SelfAdjointEigenSolver<Matrix> eig(correlation);
+    const Vector values = eig.eigenvalues();
+    Vector inverse = Vector::Zero(values.size());
+    for (Eigen::Index k = 0; k < values.size(); ++k)
+        if (values[k] > 1e-8 * values.maxCoeff()) inverse[k] = 1 / values[k];
+    const Vector gap = scale.asDiagonal() * (xi - mean);
+    const Vector rotated = eig.eigenvectors().transpose() * gap;
+    // statnet's trust region (MCMLE.trustregion = 20): the approximated log-likelihood may rise by
+    // at most 20 in one step; here it rises by ½ gapᵀ Σ⁻¹ gap, so a longer step is shortened.
+    const double rise = 0.5 * rotated.dot(inverse.asDiagonal() * rotated);
+    const double shorten = rise > 20 ? std::sqrt(20 / rise) : 1.0;
+    return scale.asDiagonal() * (eig.eigenvectors() * (inverse.asDiagonal() * rotated)) * shorten;
 }
 
 }  // namespace
@@ -367,13 +348,18 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
     fit.method = "mcmcmle";
     Sampler sampler(model, observed, dyads, options);
     Vector theta = start.beta;
+    const Vector mple_se = start.covariance.diagonal().cwiseMax(0.0).cwiseSqrt().cwiseMax(1e-3);
     Matrix z;
     Vector mean, sd;
     bool converged = false;
     const double D = double(dyads.ends.size());
+    std::size_t sample_size = std::max<std::size_t>(options.sample_size, 2 * sampler.chains());
+    std::size_t settled = 0;  // iterations since the estimate settled (within noise of the target)
+    double gain = 1;
+    Vector previous_t;
     for (std::size_t iteration = 1; iteration <= options.max_iterations; ++iteration) {
         fit.iterations = iteration;
-        z = sampler.sample(std::vector<double>(theta.data(), theta.data() + p), options.sample_size, iteration);
+        z = sampler.sample(std::vector<double>(theta.data(), theta.data() + p), sample_size, iteration);
         std::tie(mean, sd) = moments(z);
         // Degenerate: most sampled networks are (nearly) complete, or (nearly) empty though the
         // observed one is not.
@@ -397,6 +383,26 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
             break;
         }
         if (iteration == options.max_iterations) break;
+        // A step that overshot (the new t points back past the observed values) shows the sample
+        // understated the covariance, as correlated chains do: later steps shrink by the overshoot,
+        // and grow back while they fall short.
+        const Vector t = mean.cwiseQuotient(sd);
+        if (previous_t.size() == t.size()) {
+            const double back = -t.dot(previous_t) / previous_t.squaredNorm();
+            if (back > 0.5) gain = std::max(0.1, gain / (1 + back));
+            else if (back < 0) gain = std::min(1.0, gain * 1.5);
+        }
+        previous_t = t;
+        // Within a t of 1 the step is mostly the sample's noise: from there each step is taken with
+        // gain 1/k on the k-th such iteration (Robbins-Monro; the estimate is the running average
+        // of the Newton targets, Polyak-Ruppert), so the noise averages out instead of being
+        // followed, and the sample doubles (up to 16 times). A jump back out (|t| > 2) restarts it.
+        if (worst < 1) {
+            ++settled;
+            if (sample_size < 16 * options.sample_size) sample_size *= 2;
+        } else if (worst > 2) {
+            settled = 0;
+        }
         // Hummel stepping: the largest γ ≤ 1 whose target (1 - γ)·mean (observed at 0) stays
         // inside the sample (shrunk by 5% towards its mean, as statnet's steplength margin).
         const Matrix centred = z.rowwise() - mean.transpose();
@@ -409,8 +415,14 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
         if (gamma <= 0.01)
             throw ErgmError(fmt::format("the model is degenerate: at iteration {} the observed statistics lie outside everything the sampler produces; {}",
                                         iteration, degeneracy_cure(model)));
-        const Vector step = geyer_thompson(z, (1 - gamma) * mean);
-        theta += step;
+        Vector step = lognormal_step(z, mean, sd, (1 - gamma) * mean);
+        // No step moves a coefficient by more than twice its MPLE standard error: a statistic the
+        // chains barely moved has a small sampled variance, and the step along it would be wild.
+        double reach = 1;
+        for (Eigen::Index k = 0; k < step.size(); ++k)
+            if (std::abs(step[k]) * reach > 2 * mple_se[k]) reach = 2 * mple_se[k] / std::abs(step[k]);
+        step *= reach;
+        theta += step * (gain / double(std::max<std::size_t>(1, settled)));
         if (!theta.allFinite() || theta.cwiseAbs().maxCoeff() > 1e3)
             throw ErgmError("the model is degenerate: the estimates run off to infinity; " + degeneracy_cure(model));
     }

@@ -82,8 +82,11 @@ std::vector<char> missing_dyads(const Network& net, const DenseGraph& observed);
 /// (none). Dyad-independent models: the MPLE, which is the MLE, with glm's standard errors and the
 /// exact log-likelihood. Otherwise MCMC MLE from the MPLE: each iteration samples at the current
 /// estimate, moves the target part way towards the observed statistics (Hummel et al. 2012) while
-/// it stays inside the sample's range, and maximises the Geyer-Thompson (1992) approximation;
-/// it stops once every |t| < converged_t, and the estimate is the one last sampled. Throws
+/// it stays inside the sample's range, and takes the Newton step of statnet's "lognormal"
+/// approximation of the Geyer-Thompson (1992) log-likelihood ratio, shortened to statnet's trust
+/// region and to two MPLE standard errors per coefficient; once within a t of 1 it averages (gain
+/// 1/k) and doubles the sample. It stops once every |t| < converged_t, and the estimate is the one
+/// last sampled. Throws
 /// ErgmError for a degenerate model (the sampler runs to an empty or complete network), a
 /// collinear one, or one whose MPLE is infinite; a fit that did not converge within
 /// max_iterations is returned with converged = false and a warning.

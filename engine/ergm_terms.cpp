@@ -95,11 +95,17 @@ double choose(double n, int k) {
 
 /// The geometric weights of gwesp, gwdsp and gwdegree (Hunter 2007): w(s) = e^α (1 - r^s) with
 /// r = 1 - e^-α, so w(s + 1) - w(s) = r^s.
+/// The powers r^s for every count s a network of n people can give (at most n) are tabulated once,
+/// with std::pow, so the sampler's inner loop does no transcendental arithmetic.
 struct Geometric {
     double decay = 0.5;
-    double r() const { return 1 - std::exp(-decay); }
-    double w(double s) const { return std::exp(decay) * (1 - std::pow(r(), s)); }
-    double step(double s) const { return std::pow(r(), s); }
+    std::vector<double> powers;  // r^s for s = 0 .. n
+    Geometric(double decay_, std::size_t n) : decay(decay_) {
+        const double r = 1 - std::exp(-decay);
+        for (std::size_t s = 0; s <= n; ++s) powers.push_back(std::pow(r, double(s)));
+    }
+    double w(std::size_t s) const { return std::exp(decay) * (1 - powers[s]); }
+    double step(std::size_t s) const { return powers[s]; }
 };
 
 /// edges: the number of ties, Σ_{i<j} y_ij (undirected) or Σ_{i≠j} y_ij (directed). Change: 1.
@@ -246,21 +252,21 @@ struct TwoPath : ErgmTerm {
 /// r^tp_ik + Σ_{k: k->i, k->j} r^tp_kj.
 struct Gwesp : ErgmTerm {
     Geometric weight;
-    Gwesp() { dyad_independent = false; }
+    explicit Gwesp(Geometric w) : weight(std::move(w)) { dyad_independent = false; }
     void add_change(const DenseGraph& g, Vertex i, Vertex j, double* d) const override {
-        double c = weight.w(double(g.two_paths(i, j)));
+        double c = weight.w(g.two_paths(i, j));
         if (!g.directed()) {
             g.for_each_shared_out(i, j, [&](Vertex k) {
-                c += weight.step(double(g.two_paths(i, k))) + weight.step(double(g.two_paths(j, k)));
+                c += weight.step(g.two_paths(i, k)) + weight.step(g.two_paths(j, k));
             });
         } else {
-            g.for_each_shared_out(i, j, [&](Vertex k) { c += weight.step(double(g.two_paths(i, k))); });
-            g.for_each_shared_in(i, j, [&](Vertex k) { c += weight.step(double(g.two_paths(k, j))); });
+            g.for_each_shared_out(i, j, [&](Vertex k) { c += weight.step(g.two_paths(i, k)); });
+            g.for_each_shared_in(i, j, [&](Vertex k) { c += weight.step(g.two_paths(k, j)); });
         }
         d[0] += c;
     }
     void add_statistic(const DenseGraph& g, double* out) const override {
-        each_tie(g, [&](Vertex i, Vertex j) { out[0] += weight.w(double(g.two_paths(i, j))); });
+        each_tie(g, [&](Vertex i, Vertex j) { out[0] += weight.w(g.two_paths(i, j)); });
     }
 };
 
@@ -270,22 +276,22 @@ struct Gwesp : ErgmTerm {
 /// Σ_{k: k->i, k≠j} r^tp_kj.
 struct Gwdsp : ErgmTerm {
     Geometric weight;
-    Gwdsp() { dyad_independent = false; }
+    explicit Gwdsp(Geometric w) : weight(std::move(w)) { dyad_independent = false; }
     void add_change(const DenseGraph& g, Vertex i, Vertex j, double* d) const override {
         double c = 0;
         if (!g.directed()) {
-            g.for_each_out(j, [&](Vertex k) { c += k == i ? 0.0 : weight.step(double(g.two_paths(i, k))); });
-            g.for_each_out(i, [&](Vertex k) { c += k == j ? 0.0 : weight.step(double(g.two_paths(j, k))); });
+            g.for_each_out(j, [&](Vertex k) { c += k == i ? 0.0 : weight.step(g.two_paths(i, k)); });
+            g.for_each_out(i, [&](Vertex k) { c += k == j ? 0.0 : weight.step(g.two_paths(j, k)); });
         } else {
-            g.for_each_out(j, [&](Vertex k) { c += k == i ? 0.0 : weight.step(double(g.two_paths(i, k))); });
-            g.for_each_in(i, [&](Vertex k) { c += k == j ? 0.0 : weight.step(double(g.two_paths(k, j))); });
+            g.for_each_out(j, [&](Vertex k) { c += k == i ? 0.0 : weight.step(g.two_paths(i, k)); });
+            g.for_each_in(i, [&](Vertex k) { c += k == j ? 0.0 : weight.step(g.two_paths(k, j)); });
         }
         d[0] += c;
     }
     void add_statistic(const DenseGraph& g, double* out) const override {
         for (Vertex i = 0; i < g.size(); ++i)
             for (Vertex j = g.directed() ? 0 : i + 1; j < g.size(); ++j)
-                if (i != j) out[0] += weight.w(double(g.two_paths(i, j)));
+                if (i != j) out[0] += weight.w(g.two_paths(i, j));
     }
 };
 
@@ -294,14 +300,14 @@ struct Gwdsp : ErgmTerm {
 struct GwDegree : ErgmTerm {
     Geometric weight;
     Ends ends = Ends::both;
-    GwDegree() { dyad_independent = false; }
+    explicit GwDegree(Geometric w) : weight(std::move(w)) { dyad_independent = false; }
     void add_change(const DenseGraph& g, Vertex i, Vertex j, double* d) const override {
-        if (ends == Ends::both) d[0] += weight.step(double(g.out_degree(i))) + weight.step(double(g.out_degree(j)));
-        else if (ends == Ends::in) d[0] += weight.step(double(g.in_degree(j)));
-        else d[0] += weight.step(double(g.out_degree(i)));
+        if (ends == Ends::both) d[0] += weight.step(g.out_degree(i)) + weight.step(g.out_degree(j));
+        else if (ends == Ends::in) d[0] += weight.step(g.in_degree(j));
+        else d[0] += weight.step(g.out_degree(i));
     }
     void add_statistic(const DenseGraph& g, double* out) const override {
-        for (Vertex v = 0; v < g.size(); ++v) out[0] += weight.w(double(ends == Ends::in ? g.in_degree(v) : g.out_degree(v)));
+        for (Vertex v = 0; v < g.size(); ++v) out[0] += weight.w(ends == Ends::in ? g.in_degree(v) : g.out_degree(v));
     }
 };
 
@@ -630,7 +636,7 @@ struct Builder {
             parser.fail(f == bound.end() ? call.column : f->second.column,
                         call.name + " with a decay to estimate (curved ERGM) is not supported",
                         "fix the decay: " + call.name + "(" + d.value + ", fixed=TRUE)");
-        return {alpha};
+        return Geometric(alpha, net.size());
     }
 
     int star(const std::map<std::string, Argument>& bound) const {
@@ -720,20 +726,12 @@ struct Builder {
             const std::string suffix = ".fixed." + r_number(w.decay);
             if (t == "gwesp" || t == "gwdsp") {
                 std::shared_ptr<ErgmTerm> term;
-                if (t == "gwesp") {
-                    auto g = std::make_shared<Gwesp>();
-                    g->weight = w;
-                    term = g;
-                } else {
-                    auto g = std::make_shared<Gwdsp>();
-                    g->weight = w;
-                    term = g;
-                }
+                if (t == "gwesp") term = std::make_shared<Gwesp>(w);
+                else term = std::make_shared<Gwdsp>(w);
                 term->names = {t + suffix};
                 return term;
             }
-            auto term = std::make_shared<GwDegree>();
-            term->weight = w;
+            auto term = std::make_shared<GwDegree>(w);
             term->ends = t == "gwdegree" ? Ends::both : t == "gwidegree" ? Ends::in : Ends::out;
             term->names = {(t == "gwdegree" ? "gwdeg" : t == "gwidegree" ? "gwideg" : "gwodeg") + suffix};
             return term;

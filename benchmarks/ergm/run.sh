@@ -18,6 +18,10 @@ data:
   ties: $data/ties.csv
 network:
   directed: true
+tie_types:
+  advice: {weight: 1.0, close: true}
+  cowork: {weight: 1.0, close: true}
+  friendship: {weight: 1.0, close: true}
 seed: $seed
 YAML
 model="edges + mutual + nodematch(office) + gwesp(0.5, fixed) + gwidegree(0.5, fixed)"
