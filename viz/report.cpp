@@ -6,12 +6,14 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <openssl/evp.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <stdexcept>
 
 namespace staffnet {
 namespace {
@@ -120,46 +122,16 @@ const std::map<std::string, std::string>& school_measure_help() {
     return help;
 }
 
-// ---------------------------------------------------------------- SHA-256 (FIPS 180-4)
-
-struct Sha256 {
-    std::array<std::uint32_t, 8> state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    static std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-    void block(const unsigned char* p) {
-        static constexpr std::array<std::uint32_t, 64> k = {
-            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-            0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-            0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-            0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-            0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-            0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-            0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-        std::array<std::uint32_t, 64> w{};
-        for (int i = 0; i < 16; ++i)
-            w[i] = std::uint32_t(p[4 * i]) << 24 | std::uint32_t(p[4 * i + 1]) << 16 | std::uint32_t(p[4 * i + 2]) << 8 | p[4 * i + 3];
-        for (int i = 16; i < 64; ++i) {
-            const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
-        auto [a, b, c, d, e, f, g, hh] = state;
-        for (int i = 0; i < 64; ++i) {
-            const std::uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
-            const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-            hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-        }
-        const std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, hh};
-        for (int i = 0; i < 8; ++i) state[i] += add[i];
-    }
-};
-
 // ---------------------------------------------------------------- sections
 
 // A page a browser still opens comfortably: larger districts link their school diagrams and show
 // the top of the risk list.
 constexpr std::size_t kInlineSchoolDiagrams = 20'000'000;  // bytes of school SVG
+// A whole-district drawing larger than this is shown as a picture (an <img>, drawn only when the
+// reader asks) rather than as part of the page: 5,000 people make a 4 MB drawing of 35,000
+// elements, which the browser would otherwise parse and lay out before showing anything, and
+// again on every change the map makes. The map above is then the way to explore it.
+constexpr std::size_t kInlineSociogram = 1'500'000;  // bytes of SVG
 constexpr std::size_t kRiskRows = 2'000;
 
 std::string summary_section(const ReportData& d) {
@@ -244,8 +216,18 @@ std::string diagrams_section(const ReportData& d) {
         if (diagram.name == "diagrams/sociogram") {
             html += "<h3>The whole district</h3>\n<p>Every person, grouped by school. Colour shows the role, size how often the person "
                     "sits between others, and an orange-red outline marks people with no ties (solid) or at high risk (dashed). "
-                    "Each line is a tie; its colour shows the kind of tie.</p>\n" +
-                    diagram_box(diagram, "diagram-sociogram", false);
+                    "Each line is a tie; its colour shows the kind of tie.</p>\n";
+            const auto svg = diagram.formats.find("svg");
+            if (svg != diagram.formats.end() && svg->second.size() > kInlineSociogram)
+                html += fmt::format("<div class=\"diagram-box picture\" id=\"diagram-sociogram\"><p class=\"hint\">This drawing is large "
+                                    "({:.1f} MB), so it is drawn only when asked, as a picture without zoom; the map above is the quicker way "
+                                    "to find people. It is also <code>diagrams/sociogram.svg</code> in the folder beside this page.</p>\n"
+                                    "<p><button type=\"button\" id=\"sociogram-show\">Show the whole-district drawing</button></p>\n"
+                                    "<img id=\"sociogram-picture\" alt=\"{}\" hidden></div>\n"
+                                    "<script type=\"text/plain\" id=\"sociogram-svg\">{}</script>\n",
+                                    double(svg->second.size()) / 1e6, h(diagram.title), base64(svg->second));
+            else
+                html += diagram_box(diagram, "diagram-sociogram", false);
         } else if (diagram.name == "diagrams/bridge_map") {
             html += "<h3>District team and schools</h3>\n<p>Which district team member is connected to which school. Wider lines "
                     "mean more ties; an outline marks schools with no close tie (dashed) or no tie at all (solid).</p>\n" +
@@ -640,6 +622,7 @@ h3 { font-size: 1.1em; margin: 1.3em 0 .4em; }
 .card .value { font-size: 1.9em; font-weight: 700; } .card .label { font-weight: 600; } .card .help { color: var(--muted); font-size: .85em; }
 .diagram-box { height: 75vh; min-height: 420px; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; background: white; }
 .diagram-box svg { width: 100%; height: 100%; display: block; }
+.diagram-box.picture { height: auto; overflow: auto; } .diagram-box.picture img { width: 100%; height: auto; display: block; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { text-align: left; padding: .35em .55em; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { background: #eef3f8; }
@@ -695,6 +678,14 @@ const char* kScript = R"(
     zoomers[box.id].__staffnetPan = zoomers[box.id].getPan();
   }
   document.querySelectorAll('.diagram-box:not([hidden])').forEach(enablePanZoom);
+  // A large whole-district drawing waits in a text block (base64) until asked for.
+  var showSociogram = document.getElementById('sociogram-show');
+  if (showSociogram) showSociogram.addEventListener('click', function () {
+    var picture = document.getElementById('sociogram-picture');
+    picture.src = 'data:image/svg+xml;base64,' + document.getElementById('sociogram-svg').textContent;
+    picture.hidden = false;
+    showSociogram.parentNode.hidden = true;
+  });
   window.addEventListener('resize', function () {
     // Keep the reader's zoom; refit only a drawing they have not zoomed.
     Object.keys(zoomers).forEach(function (id) {
@@ -844,29 +835,19 @@ std::string script_json(const nlohmann::json& j) {
 
 std::string school_measure_label(const std::string& name) { return measure_label(name); }
 
-std::string sha256_base64(const std::string& bytes) {
-    Sha256 sha;
-    std::string message = bytes;
-    const std::uint64_t bits = std::uint64_t(bytes.size()) * 8;
-    message += char(0x80);
-    while (message.size() % 64 != 56) message += char(0);
-    for (int i = 7; i >= 0; --i) message += char((bits >> (8 * i)) & 0xff);
-    for (std::size_t i = 0; i < message.size(); i += 64) sha.block(reinterpret_cast<const unsigned char*>(message.data() + i));
-    std::string digest;
-    for (std::uint32_t word : sha.state)
-        for (int i = 3; i >= 0; --i) digest += char((word >> (8 * i)) & 0xff);
-    static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < digest.size(); i += 3) {
-        const std::uint32_t n = std::uint32_t(static_cast<unsigned char>(digest[i])) << 16 |
-                                (i + 1 < digest.size() ? std::uint32_t(static_cast<unsigned char>(digest[i + 1])) << 8 : 0) |
-                                (i + 2 < digest.size() ? std::uint32_t(static_cast<unsigned char>(digest[i + 2])) : 0);
-        out += alphabet[(n >> 18) & 63];
-        out += alphabet[(n >> 12) & 63];
-        out += i + 1 < digest.size() ? alphabet[(n >> 6) & 63] : '=';
-        out += i + 2 < digest.size() ? alphabet[n & 63] : '=';
-    }
+std::string base64(const std::string& bytes) {
+    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(bytes.data()),
+                                  int(bytes.size()));
+    out.resize(std::size_t(n));
     return out;
+}
+
+std::string sha256_base64(const std::string& bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1) throw std::runtime_error("OpenSSL: SHA-256 failed");
+    return base64(std::string(reinterpret_cast<const char*>(digest), size));
 }
 
 std::string report_html(const ReportData& d) {

@@ -61,7 +61,10 @@ std::string school_measure_label(const std::string& name);
 /// `j` as text safe inside a <script> element: < > & written as \u escapes, so no name can end it.
 std::string script_json(const nlohmann::json& j);
 
-/// SHA-256 of `bytes` in base64, as a Content-Security-Policy source ('sha256-...').
+/// `bytes` in base64 (OpenSSL's EVP_EncodeBlock), as in a data: URL.
+std::string base64(const std::string& bytes);
+
+/// SHA-256 of `bytes` in base64 (OpenSSL EVP), as a Content-Security-Policy source ('sha256-...').
 std::string sha256_base64(const std::string& bytes);
 
 }  // namespace staffnet

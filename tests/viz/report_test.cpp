@@ -63,7 +63,11 @@ std::vector<std::string> script_bodies(const std::string& html) {
 
 }  // namespace
 
-TEST_CASE("sha256_base64 matches the FIPS 180-4 examples", "[viz][report]") {
+TEST_CASE("base64 and sha256_base64 (OpenSSL EVP) match RFC 4648 and the FIPS 180-4 examples", "[viz][report]") {
+    CHECK(base64("") == "");
+    CHECK(base64("f") == "Zg==");
+    CHECK(base64("fo") == "Zm8=");
+    CHECK(base64("foobar") == "Zm9vYmFy");  // RFC 4648 section 10
     CHECK(sha256_base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
     CHECK(sha256_base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
     CHECK(sha256_base64(std::string(1000, 'a')) == "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=");  // 16 blocks; Python hashlib gives the same
@@ -116,6 +120,22 @@ TEST_CASE("the report shows every part it is given", "[viz][report]") {
     CHECK(html.find("suppressed: fewer than 5 people") != std::string::npos);
     CHECK(html.find("Spearman") != std::string::npos);  // the methods section
     CHECK(report_html(tricky_report()) == html);         // deterministic
+    SECTION("a whole-district drawing too large for the page waits, in base64, until asked for") {
+        ReportData large = tricky_report();
+        std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">";
+        while (svg.size() < 1'600'000) svg += "<circle cx=\"5\" cy=\"5\" r=\"1\"/>";
+        svg += "</svg>";
+        large.diagrams = {{"diagrams/sociogram", "Whole district", {{"svg", svg}}}};
+        const std::string page = report_html(large);
+        CHECK(page.find("<div class=\"diagram-box picture\" id=\"diagram-sociogram\">") != std::string::npos);
+        CHECK(page.find("<button type=\"button\" id=\"sociogram-show\">Show the whole-district drawing</button>") != std::string::npos);
+        CHECK(page.find("<script type=\"text/plain\" id=\"sociogram-svg\">" + base64(svg) + "</script>") != std::string::npos);
+        CHECK(page.find("(1.6 MB)") != std::string::npos);
+        CHECK(page.find("<circle cx=\"5\"") == std::string::npos);  // not inline
+        CHECK(page.find("It is also <code>diagrams/sociogram.svg</code> in the folder beside this page.") != std::string::npos);
+        large.diagrams[0].formats["svg"] = svg.substr(0, 1000) + "</svg>";
+        CHECK(report_html(large).find("<svg role=\"img\" aria-label=\"Whole district\"") != std::string::npos);  // small: inline, with zoom
+    }
     SECTION("and leaves out what it is not") {
         ReportData bare;
         bare.network = tricky_report().network;

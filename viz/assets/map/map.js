@@ -44,12 +44,15 @@
 
   // ------------------------------------------------------------------ the drawing
   var svg = d3.select('#map-svg');
+  svg.classed('large', people.length > 1500);
   var root = svg.append('g').attr('class', 'zoomed');
   var gSchools = root.append('g').attr('class', 'schools');
   var gTies = root.append('g').attr('class', 'ties');
   var gPeople = root.append('g').attr('class', 'people');
   var gLabels = root.append('g').attr('class', 'labels');
   var drawn = new Uint8Array(people.length);   // people with elements
+  var pending = new Uint8Array(ties.length);   // ties between drawn people whose line is not made yet
+  var large = people.length > 1500, allTies = false;  // allTies: every drawn tie has its line
   var circles = new Array(people.length), lines = new Array(ties.length), labels = new Array(people.length);
   var schoolShapes = new Array(schools.length), schoolLabels = new Array(schools.length);
   // Each element's class is written whole, once, when its state changes (one style change each).
@@ -81,6 +84,34 @@
     schoolLabels[s.i] = label;
   });
 
+  function teamTie(k) { return people[ties[k][0]].role === 'district_team' || people[ties[k][1]].role === 'district_team'; }
+  // The line of tie k, styled as its state says.
+  function makeLine(k) {
+    var t = ties[k];
+    var a = people[t[0]], b = people[t[1]], type = data.types[t[2]] || { name: '', close: true, colour: '#777777' };
+    // Several kinds of tie between one pair: side by side, a little apart.
+    var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1, off = (t[2] - (data.types.length - 1) / 2) * 0.9;
+    var ox = -dy / len * off, oy = dx / len * off;
+    var line = document.createElementNS(svgNS, 'line');
+    line.setAttribute('x1', a.x + ox); line.setAttribute('y1', a.y + oy);
+    line.setAttribute('x2', b.x + ox); line.setAttribute('y2', b.y + oy);
+    line.setAttribute('stroke', type.colour);
+    line.setAttribute('data-source', a.id); line.setAttribute('data-target', b.id); line.setAttribute('data-type', type.name);
+    lineBase[k] = ((type.close ? '' : 'loose') + (teamTie(k) ? ' team' : '')).trim();
+    tieClass[k] = '';
+    lines[k] = line;
+    pending[k] = 0;
+    restyleTie(k);
+    return line;
+  }
+  // Makes the lines of the pending ties among `list` (all of them when no list is given).
+  function makeLines(list) {
+    var frag = document.createDocumentFragment();
+    if (list) list.forEach(function (k) { if (pending[k]) frag.appendChild(makeLine(k)); });
+    else for (var k = 0; k < ties.length; k++) if (pending[k]) frag.appendChild(makeLine(k));
+    if (frag.firstChild) gTies.node().insertBefore(frag, gTies.node().firstChild);  // under the lines already there
+  }
+
   // Draws `list` (person indices) not yet drawn, and every tie whose two ends are then drawn.
   function draw(list) {
     var fresh = [];
@@ -94,20 +125,10 @@
         var t = ties[k];
         if (lines[k] || seen.has(k) || !drawn[t[0]] || !drawn[t[1]]) return;
         seen.add(k);
-        var a = people[t[0]], b = people[t[1]], type = data.types[t[2]] || { name: '', close: true, colour: '#777777' };
-        // Several kinds of tie between one pair: side by side, a little apart.
-        var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1, off = (t[2] - (data.types.length - 1) / 2) * 0.9;
-        var ox = -dy / len * off, oy = dx / len * off;
-        var line = document.createElementNS(svgNS, 'line');
-        line.setAttribute('x1', a.x + ox); line.setAttribute('y1', a.y + oy);
-        line.setAttribute('x2', b.x + ox); line.setAttribute('y2', b.y + oy);
-        line.setAttribute('stroke', type.colour);
-        line.setAttribute('data-source', a.id); line.setAttribute('data-target', b.id); line.setAttribute('data-type', type.name);
-        lineBase[k] = ((type.close ? '' : 'loose') + (a.role === 'district_team' || b.role === 'district_team' ? ' team' : '')).trim();
-        tieClass[k] = lineBase[k];
-        if (lineBase[k]) line.setAttribute('class', lineBase[k]);
-        lines[k] = line;
-        tieFrag.appendChild(line);
+        // Large districts: ties away from the district team are hidden at overview zoom
+        // (quiet-ties), so their lines are made only when they are first shown.
+        if (large && !allTies && !teamTie(k)) { pending[k] = 1; return; }
+        tieFrag.appendChild(makeLine(k));
       });
       var p = people[i];
       var c = document.createElementNS(svgNS, 'circle');
@@ -153,7 +174,9 @@
   // the browser to restyle the whole drawing there and then.
   var stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 };
   window.addEventListener('resize', function () { stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 }; });
-  var zoom = d3.zoom().scaleExtent([0.05, 60]).on('zoom', function (event) {
+  // The extent from the cached stage size: d3-zoom's default reads the SVG's width, which forces a
+  // layout of the whole drawing in the middle of a focus.
+  var zoom = d3.zoom().extent(function () { return [[0, 0], [stageSize.w, stageSize.h]]; }).scaleExtent([0.05, 60]).on('zoom', function (event) {
     root.attr('transform', event.transform);
     sizeLabels(event.transform.k);
   });
@@ -162,13 +185,13 @@
   // Labels: 10 CSS px when the map is fitted, growing with the zoom up to 18 px; names of everyone
   // appear once people are far enough apart to read them.
   var fitted = 1;
-  var large = people.length > 1500;
   function sizeLabels(k) {
     var px = Math.min(18, 10 * Math.max(1, Math.pow(k / fitted, 0.35)));
     gLabels.style('font-size', (px / k) + 'px');
     // Lines keep about one CSS pixel whatever the zoom (one attribute, not one per line).
     gTies.style('--w', String(1.2 / k));
     svg.classed('quiet-ties', large && k / fitted < 3);
+    if (large && !allTies && k / fitted >= 3) { allTies = true; makeLines(null); }
     gLabels.selectAll('text.school').style('font-size', (Math.max(11, px + 1) / k) + 'px');
     svg.classed('show-all', k / fitted >= (data.whole && people.length > 400 ? 5 : 2.5));
   }
@@ -378,7 +401,7 @@
     });
     var shown = 0, shownTies = 0;
     for (var i = 0; i < people.length; i++) shown += visible[i] && drawn[i];
-    for (var k = 0; k < ties.length; k++) shownTies += tieVisible[k] && lines[k] ? 1 : 0;
+    for (var k = 0; k < ties.length; k++) shownTies += tieVisible[k] && drawn[ties[k][0]] && drawn[ties[k][1]] ? 1 : 0;
     status(shown + ' of ' + people.length + ' people and ' + shownTies + ' of ' + ties.length + ' ties shown' +
            (data.whole ? '' : ' (choose a school or a person to draw its people)'));
     if (focus) refocus();
@@ -508,6 +531,7 @@
     focus = { kind: 'person', index: i };
     var lit = new Set([i]), litTies = new Set();
     others.forEach(function (o, j) { lit.add(j); o.ties.forEach(function (k) { litTies.add(k); }); });
+    makeLines(Array.from(litTies));
     setDimmed(lit, litTies, -1);
     gSchools.selectAll('.focused').classed('focused', false);
     setFocused(i);
@@ -587,6 +611,7 @@
       });
     });
     if (!data.whole) draw(Array.from(links.keys()));
+    makeLines(Array.from(litTies));
     setDimmed(lit, litTies, s);
     setFocused(-1);
     gSchools.selectAll('.focused').classed('focused', false);
