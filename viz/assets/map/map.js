@@ -170,10 +170,14 @@
     return { x: x0 - 40, y: y0 - 20, w: x1 - x0 + 80, h: y1 - y0 + 40 };
   })();
   var stage = document.querySelector('#map .map-stage');
-  // The stage's size, read once and on resize: reading it after a change of classes would force
-  // the browser to restyle the whole drawing there and then.
+  // The stage's size, read once and then told by a ResizeObserver, which reports after the
+  // browser's own layout (the card opening narrows the stage): reading it after a change of
+  // classes would force the browser to restyle the whole drawing there and then.
   var stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 };
-  window.addEventListener('resize', function () { stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 }; });
+  new ResizeObserver(function (entries) {
+    var r = entries[entries.length - 1].contentRect;
+    if (r.width > 0 && r.height > 0) stageSize = { w: r.width, h: r.height };
+  }).observe(stage);
   // The extent from the cached stage size: d3-zoom's default reads the SVG's width, which forces a
   // layout of the whole drawing in the middle of a focus.
   var zoom = d3.zoom().extent(function () { return [[0, 0], [stageSize.w, stageSize.h]]; }).scaleExtent([0.05, 60]).on('zoom', function (event) {
