@@ -20,7 +20,7 @@ struct ErgmOptions {
     std::size_t sample_size = 1024;  // networks sampled per run, over all chains
     std::size_t interval = 1024;     // proposals between two sampled networks
     std::size_t burn_in = 16384;     // proposals before a chain's first sample (each run)
-    std::size_t max_iterations = 20;  // MCMLE iterations
+    std::size_t max_iterations = 60;  // MCMLE iterations (statnet MCMLE.maxit)
     std::size_t bridges = 16;        // bridge-sampling steps for the log-likelihood
     double converged_t = 0.1;        // stop when every |mean simulated - observed| / sd is below this
     int threads = 0;                 // 0: OpenMP's default
