@@ -255,10 +255,9 @@ bool inside(const Matrix& z, const Vector& point, const Matrix& axes) {
 // sum it is bounded whatever the target. Σ is inverted on the correlation scale, and directions in
 // which the sample barely varies (a chain that did not move, or two statistics moving as one) get
 // no step: the sample says nothing there.
-Vector lognormal_step(const Matrix& z, const Vector& mean, const Vector& sd, const Vector& xi) {
-    const Matrix centred = z.rowwise() - mean.transpose();
+Vector lognormal_step(const Matrix& covariance, const Vector& mean, const Vector& sd, const Vector& xi) {
     const Vector scale = sd.cwiseInverse();
-    const Matrix correlation = scale.asDiagonal() * ((centred.transpose() * centred) / double(z.rows() - 1)) * scale.asDiagonal();
+    const Matrix correlation = scale.asDiagonal() * covariance * scale.asDiagonal();
     const Eigen::SelfAdjointEigenSolver<Matrix> eig(correlation);
     const Vector values = eig.eigenvalues();
     Vector inverse = Vector::Zero(values.size());
@@ -377,7 +376,8 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
             throw ErgmError(fmt::format("the model is degenerate: at iteration {} the simulated networks {}, far from the observed one with {} ties; {}",
                                         iteration, flat ? "no longer vary in some statistic" : "are nearly empty or complete", observed.tie_count(),
                                         degeneracy_cure(model)));
-        const double worst = (mean.array() / sd.array()).abs().maxCoeff();
+        const Vector t = mean.cwiseQuotient(sd);
+        const double worst = t.cwiseAbs().maxCoeff();
         if (worst < options.converged_t) {
             converged = true;
             break;
@@ -386,7 +386,6 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
         // A step that overshot (the new t points back past the observed values) shows the sample
         // understated the covariance, as correlated chains do: later steps shrink by the overshoot,
         // and grow back while they fall short.
-        const Vector t = mean.cwiseQuotient(sd);
         if (previous_t.size() == t.size()) {
             const double back = -t.dot(previous_t) / previous_t.squaredNorm();
             if (back > 0.5) gain = std::max(0.1, gain / (1 + back));
@@ -406,7 +405,8 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
         // Hummel stepping: the largest γ ≤ 1 whose target (1 - γ)·mean (observed at 0) stays
         // inside the sample (shrunk by 5% towards its mean, as statnet's steplength margin).
         const Matrix centred = z.rowwise() - mean.transpose();
-        const Eigen::SelfAdjointEigenSolver<Matrix> eig((centred.transpose() * centred) / double(z.rows() - 1));
+        const Matrix covariance = (centred.transpose() * centred) / double(z.rows() - 1);
+        const Eigen::SelfAdjointEigenSolver<Matrix> eig(covariance);
         Matrix axes(Eigen::Index(p), Eigen::Index(2 * p));
         axes << Matrix::Identity(Eigen::Index(p), Eigen::Index(p)), eig.eigenvectors();
         const Matrix shrunk = (centred * 0.95).rowwise() + mean.transpose();
@@ -415,7 +415,7 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
         if (gamma <= 0.01)
             throw ErgmError(fmt::format("the model is degenerate: at iteration {} the observed statistics lie outside everything the sampler produces; {}",
                                         iteration, degeneracy_cure(model)));
-        Vector step = lognormal_step(z, mean, sd, (1 - gamma) * mean);
+        Vector step = lognormal_step(covariance, mean, sd, (1 - gamma) * mean);
         // No step moves a coefficient by more than twice its MPLE standard error: a statistic the
         // chains barely moved has a small sampled variance, and the step along it would be wild.
         double reach = 1;
@@ -515,11 +515,6 @@ namespace {
 
 // Counts of each value; index = value.
 using Histogram = std::vector<double>;
-
-void bump(Histogram& h, std::size_t k) {
-    if (h.size() <= k) h.resize(k + 1, 0.0);
-    h[k] += 1;
-}
 
 std::vector<std::pair<std::string, Histogram>> distributions(const DenseGraph& g) {
     const std::size_t n = g.size();

@@ -44,7 +44,6 @@
 
   // ------------------------------------------------------------------ the drawing
   var svg = d3.select('#map-svg');
-  svg.classed('large', people.length > 1500);
   var root = svg.append('g').attr('class', 'zoomed');
   var gSchools = root.append('g').attr('class', 'schools');
   var gTies = root.append('g').attr('class', 'ties');
@@ -53,6 +52,7 @@
   var drawn = new Uint8Array(people.length);   // people with elements
   var pending = new Uint8Array(ties.length);   // ties between drawn people whose line is not made yet
   var large = people.length > 1500, allTies = false;  // allTies: every drawn tie has its line
+  svg.classed('large', large);
   var circles = new Array(people.length), lines = new Array(ties.length), labels = new Array(people.length);
   var schoolShapes = new Array(schools.length), schoolLabels = new Array(schools.length);
   // Each element's class is written whole, once, when its state changes (one style change each).
