@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <random>
 
@@ -44,9 +46,14 @@ Dyads free_dyads(const DenseGraph& g, const std::vector<char>& missing) {
 
 double uniform(std::mt19937_64& rng) { return double(rng() >> 11) * 0x1.0p-53; }
 
+// A uniform integer below n by Lemire's multiply-shift (a 128-bit product, no division); the bias
+// is below n / 2^64.
+__extension__ typedef unsigned __int128 Wide;
+std::size_t below(std::mt19937_64& rng, std::size_t n) { return std::size_t(Wide(rng()) * n >> 64); }
+
 // One Metropolis-Hastings chain with statnet's tie-no-tie proposal: half the time a random tie
 // (to remove), else a random dyad (toggled).
-struct Chain {
+struct alignas(64) Chain {  // a cache line of its own: chains run on different threads
     DenseGraph g;
     std::vector<std::int32_t> position;  // free dyad -> place in `ties`, or -1
     std::vector<std::uint32_t> ties;     // free dyads that hold a tie
@@ -62,21 +69,31 @@ struct Chain {
             }
     }
 
-    void run(const ErgmModel& model, const Dyads& dyads, const std::vector<double>& theta, std::size_t proposals, std::vector<double>& delta) {
+    // Runs `proposals` steps; `stats` is this->stats as the running thread holds it, and `delta`
+    // its scratch, each theta.size() long.
+    void run(const ErgmModel& model, const Dyads& dyads, const std::vector<double>& theta, std::size_t proposals, double* delta, double* stats) {
         const double D = double(dyads.ends.size());
         if (dyads.ends.empty()) return;
+        // The proposal's log q(y|y')/q(y'|y) depends only on the tie count m, which changes only
+        // when a toggle is accepted: both logs are recomputed then, not at every proposal.
+        std::size_t counted = std::size_t(-1);
+        double log_remove = 0, log_add = 0;
         for (std::size_t step = 0; step < proposals; ++step) {
-            const double m = double(ties.size());
+            if (ties.size() != counted) {
+                counted = ties.size();
+                const double m = double(counted);
+                log_remove = std::log(m == 1 ? 1.0 / (0.5 * D + 0.5) : m / (D + m));
+                log_add = std::log(m == 0 ? 0.5 * D + 0.5 : 1.0 + D / (m + 1));
+            }
             std::uint32_t d;
-            if (!ties.empty() && uniform(rng) < 0.5) d = ties[rng() % ties.size()];
-            else d = std::uint32_t(rng() % dyads.ends.size());
+            if (!ties.empty() && uniform(rng) < 0.5) d = ties[below(rng, ties.size())];
+            else d = std::uint32_t(below(rng, dyads.ends.size()));
             const auto [i, j] = dyads.ends[d];
             const bool present = position[d] >= 0;
-            model.toggle_change(g, i, j, delta.data());
-            double log_ratio = present ? std::log(m == 1 ? 1.0 / (0.5 * D + 0.5) : m / (D + m))
-                                       : std::log(m == 0 ? 0.5 * D + 0.5 : 1.0 + D / (m + 1));
+            model.toggle_change(g, i, j, delta);
+            double log_ratio = present ? log_remove : log_add;
             for (std::size_t k = 0; k < theta.size(); ++k) log_ratio += theta[k] * delta[k];
-            if (log_ratio < 0 && std::log(uniform(rng)) >= log_ratio) continue;
+            if (log_ratio < 0 && uniform(rng) >= std::exp(log_ratio)) continue;
             g.toggle(i, j);
             for (std::size_t k = 0; k < theta.size(); ++k) stats[k] += delta[k];
             if (present) {
@@ -106,12 +123,13 @@ public:
 
     // Runs every chain at theta and returns the sampled g(y) - g(y_obs), one row per network,
     // chain by chain. `run` numbers the seed. Keeps the sampled networks when asked.
-    Matrix sample(const std::vector<double>& theta, std::size_t size, std::uint64_t run, std::vector<DenseGraph>* networks = nullptr) {
+    // Each run starts from where the chain ended at the previous θ: a quarter of the run (at least
+    // the burn-in option) lets it settle at the new θ before the first sample counts, or a
+    // sixteenth when θ barely moved (`near`: the small steps once the estimate has settled).
+    Matrix sample(const std::vector<double>& theta, std::size_t size, std::uint64_t run, std::vector<DenseGraph>* networks = nullptr, bool near = false) {
         const std::size_t every = std::max<std::size_t>(1, options_.interval);
         const std::size_t per = std::max<std::size_t>(1, (size + chains_.size() - 1) / chains_.size());
-        // Each run starts from where the chain ended at the previous θ: a quarter of the run (at
-        // least the burn-in option) lets it settle at the new θ before the first sample counts.
-        const std::size_t burn_in = std::max(options_.burn_in, per * every / 4);
+        const std::size_t burn_in = std::max(options_.burn_in, per * every / (near ? 16 : 4));
         const std::size_t chains = chains_.size(), p = model_.size();
         Matrix out(Eigen::Index(per * chains), Eigen::Index(p));
         std::vector<std::vector<DenseGraph>> kept(chains);
@@ -121,13 +139,21 @@ public:
             Chain& chain = chains_[c];
             std::seed_seq seq{std::uint32_t(options_.seed), std::uint32_t(run), std::uint32_t(run >> 32), std::uint32_t(c), 0x5eedu};
             chain.rng.seed(seq);
-            std::vector<double> delta(p);
-            chain.run(model_, dyads_, theta, burn_in, delta);
+            // The chain's running statistics and its scratch are written at every step: they live
+            // on cache lines of their own (a small heap block could share a line with the model's
+            // terms, which the other threads read all the time).
+            const std::unique_ptr<double[], decltype(&std::free)> lines(
+                static_cast<double*>(std::aligned_alloc(64, (2 * p + 7) / 8 * 64)), &std::free);
+            double* const stats = lines.get();
+            double* const delta = lines.get() + p;
+            std::copy(chain.stats.begin(), chain.stats.end(), stats);
+            chain.run(model_, dyads_, theta, burn_in, delta, stats);
             for (std::size_t s = 0; s < per; ++s) {
-                chain.run(model_, dyads_, theta, every, delta);
-                for (std::size_t k = 0; k < p; ++k) out(Eigen::Index(c * per + s), Eigen::Index(k)) = chain.stats[k];
+                chain.run(model_, dyads_, theta, every, delta, stats);
+                for (std::size_t k = 0; k < p; ++k) out(Eigen::Index(c * per + s), Eigen::Index(k)) = stats[k];
                 if (networks) kept[c].push_back(chain.g);
             }
+            std::copy(stats, stats + p, chain.stats.begin());
         }
         if (networks)
             for (auto& k : kept)
@@ -235,6 +261,21 @@ std::pair<Vector, Vector> moments(const Matrix& z) {
     for (Eigen::Index k = 0; k < z.cols(); ++k)
         sd[k] = z.rows() > 1 ? std::sqrt((z.col(k).array() - mean[k]).square().sum() / double(z.rows() - 1)) : 0.0;
     return {mean, sd};
+}
+
+// The MCMC covariance of the sample's column means, by batch means: 8 batches per chain (the
+// rows hold `chains` chains one after another), each batch's mean taken as one draw.
+Matrix batch_mean_covariance(const Matrix& z, const Vector& mean, std::size_t chains) {
+    const Eigen::Index p = z.cols();
+    const std::size_t per = std::size_t(z.rows()) / chains, batches = std::min<std::size_t>(8, per), size = per / std::max<std::size_t>(1, batches);
+    Matrix between = Matrix::Zero(p, p);
+    std::size_t count = 0;
+    for (std::size_t c = 0; c < chains && size > 0; ++c)
+        for (std::size_t b = 0; b < batches; ++b, ++count) {
+            const Vector bm = z.middleRows(Eigen::Index(c * per + b * size), Eigen::Index(size)).colwise().mean().transpose() - mean;
+            between += bm * bm.transpose();
+        }
+    return count > 1 ? Matrix(between / double(count * (count - 1))) : Matrix::Zero(p, p);
 }
 
 // Whether `point` lies inside the sample's cloud: within the range of the projections of the
@@ -358,7 +399,7 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
     Vector previous_t;
     for (std::size_t iteration = 1; iteration <= options.max_iterations; ++iteration) {
         fit.iterations = iteration;
-        z = sampler.sample(std::vector<double>(theta.data(), theta.data() + p), sample_size, iteration);
+        z = sampler.sample(std::vector<double>(theta.data(), theta.data() + p), sample_size, iteration, nullptr, settled > 1);
         std::tie(mean, sd) = moments(z);
         // Degenerate: most sampled networks are (nearly) complete, or (nearly) empty though the
         // observed one is not.
@@ -392,14 +433,18 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
             else if (back < 0) gain = std::min(1.0, gain * 1.5);
         }
         previous_t = t;
-        // Within a t of 1 the step is mostly the sample's noise: from there each step is taken with
-        // gain 1/k on the k-th such iteration (Robbins-Monro; the estimate is the running average
-        // of the Newton targets, Polyak-Ruppert), so the noise averages out instead of being
-        // followed, and the sample doubles (up to 16 times). A jump back out (|t| > 2) restarts it.
-        if (worst < 1) {
+        // Once no t differs from 0 by more than three of its MCMC standard errors (batch means),
+        // the step is mostly the sample's noise: from there each step is taken with gain 1/k on
+        // the k-th such iteration (Robbins-Monro; the estimate is the running average of the
+        // Newton targets, Polyak-Ruppert), so the noise averages out instead of being followed,
+        // and the sample doubles (up to 16 times) to see closer. A significant t restarts it.
+        const Vector t_se = batch_mean_covariance(z, mean, sampler.chains()).diagonal().cwiseMax(0.0).cwiseSqrt().cwiseQuotient(sd);
+        bool significant = false;
+        for (Eigen::Index k = 0; k < t.size(); ++k) significant = significant || std::abs(t[k]) > 3 * t_se[k];
+        if (!significant) {
             ++settled;
             if (sample_size < 16 * options.sample_size) sample_size *= 2;
-        } else if (worst > 2) {
+        } else {
             settled = 0;
         }
         // Hummel stepping: the largest γ ≤ 1 whose target (1 - γ)·mean (observed at 0) stays
@@ -438,16 +483,7 @@ ErgmFit fit_ergm(const ErgmModel& model, const DenseGraph& observed, const std::
     const Matrix centred = z.rowwise() - mean.transpose();
     const Matrix information = centred.transpose() * centred / double(z.rows() - 1);
     const Matrix inverse = information.inverse();
-    const std::size_t per = std::size_t(z.rows()) / sampler.chains(), batches = std::min<std::size_t>(8, per), size = per / std::max<std::size_t>(1, batches);
-    Matrix between = Matrix::Zero(Eigen::Index(p), Eigen::Index(p));
-    std::size_t count = 0;
-    for (std::size_t c = 0; c < sampler.chains() && size > 0; ++c)
-        for (std::size_t b = 0; b < batches; ++b, ++count) {
-            const Vector bm = z.middleRows(Eigen::Index(c * per + b * size), Eigen::Index(size)).colwise().mean().transpose() - mean;
-            between += bm * bm.transpose();
-        }
-    const Matrix mean_covariance = count > 1 ? Matrix(between / double(count * (count - 1))) : Matrix::Zero(Eigen::Index(p), Eigen::Index(p));
-    const Matrix mcmc = inverse * mean_covariance * inverse;
+    const Matrix mcmc = inverse * batch_mean_covariance(z, mean, sampler.chains()) * inverse;
 
     // Log-likelihood by bridge sampling from a dyad-independent model whose normalising constant is
     // known: edges at the observed density when the model has edges (else every coefficient 0).

@@ -46,6 +46,15 @@ DenseGraph dense_graph(const Network& net) {
     return g;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+std::size_t DenseGraph::and_popcount(const std::uint64_t* a, const std::uint64_t* b, std::size_t words) {
+    std::size_t c = 0;
+    for (std::size_t w = 0; w < words; ++w) c += std::size_t(__builtin_popcountll(a[w] & b[w]));
+    return c;
+}
+
 bool ErgmModel::dyad_independent() const {
     return std::all_of(terms.begin(), terms.end(), [](const auto& t) { return t->dyad_independent; });
 }
@@ -95,16 +104,20 @@ double choose(double n, int k) {
 
 /// The geometric weights of gwesp, gwdsp and gwdegree (Hunter 2007): w(s) = e^α (1 - r^s) with
 /// r = 1 - e^-α, so w(s + 1) - w(s) = r^s.
-/// The powers r^s for every count s a network of n people can give (at most n) are tabulated once,
-/// with std::pow, so the sampler's inner loop does no transcendental arithmetic.
+/// The powers r^s and weights w(s) for every count s a network of n people can give (at most n)
+/// are tabulated once, so the sampler's inner loop does no transcendental arithmetic.
 struct Geometric {
     double decay = 0.5;
-    std::vector<double> powers;  // r^s for s = 0 .. n
+    std::vector<double> powers;   // r^s for s = 0 .. n
+    std::vector<double> weights;  // w(s) for s = 0 .. n
     Geometric(double decay_, std::size_t n) : decay(decay_) {
         const double r = 1 - std::exp(-decay);
-        for (std::size_t s = 0; s <= n; ++s) powers.push_back(std::pow(r, double(s)));
+        for (std::size_t s = 0; s <= n; ++s) {
+            powers.push_back(std::pow(r, double(s)));
+            weights.push_back(std::exp(decay) * (1 - powers.back()));
+        }
     }
-    double w(std::size_t s) const { return std::exp(decay) * (1 - powers[s]); }
+    double w(std::size_t s) const { return weights[s]; }
     double step(std::size_t s) const { return powers[s]; }
 };
 

@@ -57,11 +57,10 @@ private:
     static void flip(std::vector<std::uint64_t>& rows, std::size_t words, Vertex i, Vertex j) {
         rows[std::size_t(i) * words + j / 64] ^= std::uint64_t(1) << (j % 64);
     }
-    std::size_t and_count(const std::uint64_t* a, const std::uint64_t* b) const {
-        std::size_t c = 0;
-        for (std::size_t w = 0; w < words_; ++w) c += std::size_t(__builtin_popcountll(a[w] & b[w]));
-        return c;
-    }
+    std::size_t and_count(const std::uint64_t* a, const std::uint64_t* b) const { return and_popcount(a, b, words_); }
+    /// Σ popcount(a[w] & b[w]): the sampler's innermost loop, compiled twice (with the POPCNT
+    /// instruction and without) and chosen when the program loads (GCC target_clones).
+    static std::size_t and_popcount(const std::uint64_t* a, const std::uint64_t* b, std::size_t words);
     template <typename F>
     void each(const std::uint64_t* a, F& f) const {
         for (std::size_t w = 0; w < words_; ++w)

@@ -355,8 +355,7 @@ TEST_CASE("ergm MCMC MLE of a dyad-independent model finds the exact MLE", "[erg
 
 // Lazega advice needs statnet's full MCMC effort (interval 1024): its chains mix slowly (a lag-10
 // autocorrelation near 0.8 in the tie count), and with shorter runs the sample's noise alone
-// moves every t by more than 1. The sanitizer run leaves this test out (.ci/sanitize): it is the
-// same sampler the Florentine tests run, for ten times as long.
+// moves every t by more than 1. About 2 s in Release at seed 1.
 TEST_CASE("ergm MCMC MLE converges on Lazega advice (directed) and Sampson liking", "[ergm][mcmc]") {
     const Case lazega = classic("lazega_lawfirm", true, "advice");
     ErgmOptions statnet;  // statnet's defaults: sample 1024, interval 1024, burn-in 16384
