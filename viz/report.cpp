@@ -816,7 +816,20 @@ const char* kScript = R"(
       charts.scrollIntoView({ behavior: 'smooth', block: 'start' });
     });
   });
-  drawCharts();
+  // The scatter plots are drawn when they come near the screen or when the browser is next idle,
+  // whichever is first (and before printing): Vega's work, about 0.3 s, does not hold up the
+  // first view of the page and its map.
+  var chartsDrawn = false;
+  function drawChartsOnce() { if (!chartsDrawn) { chartsDrawn = true; drawCharts(); } }
+  if (charts && 'IntersectionObserver' in window) {
+    var near = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { near.disconnect(); drawChartsOnce(); }
+    }, { rootMargin: '800px' });
+    near.observe(charts);
+  }
+  if ('requestIdleCallback' in window) window.requestIdleCallback(drawChartsOnce, { timeout: 3000 });
+  else setTimeout(drawChartsOnce, 0);
+  window.addEventListener('beforeprint', drawChartsOnce);
 })();
 )";
 

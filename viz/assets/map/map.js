@@ -51,13 +51,18 @@
   var gLabels = root.append('g').attr('class', 'labels');
   var drawn = new Uint8Array(people.length);   // people with elements
   var pending = new Uint8Array(ties.length);   // ties between drawn people whose line is not made yet
-  var large = people.length > 1500, allTies = false;  // allTies: every drawn tie has its line
+  // Large districts: ties away from the district team get their lines only when first in view
+  // (zoomed in to 3 times the fitted scale or more; below that they are hidden anyway) or lit by a
+  // focus. Only the schools in view make theirs, so a focus makes hundreds of lines, not 30,000.
+  var large = people.length > 1500;
+  var schoolLinesMade = new Uint8Array(schools.length);  // the school's people's pending lines made
+  var unboxed = people.filter(function (p) { return p.school === null || !(schools[p.school].w > 0); }).map(function (p) { return p.i; });
   svg.classed('large', large);
   var circles = new Array(people.length), lines = new Array(ties.length), labels = new Array(people.length);
   var schoolShapes = new Array(schools.length), schoolLabels = new Array(schools.length);
   // Each element's class is written whole, once, when its state changes (one style change each).
   var lineBase = new Array(ties.length), tieClass = new Array(ties.length), circleClass = new Array(people.length),
-      labelClass = new Array(people.length);
+      labelClass = new Array(people.length), circleNow = new Array(people.length);  // circleNow: the class written
 
   schools.forEach(function (s) {
     if (!(s.w > 0)) return;
@@ -104,12 +109,40 @@
     restyleTie(k);
     return line;
   }
-  // Makes the lines of the pending ties among `list` (all of them when no list is given).
+  // Makes the lines of the pending ties among `list`.
   function makeLines(list) {
     var frag = document.createDocumentFragment();
-    if (list) list.forEach(function (k) { if (pending[k]) frag.appendChild(makeLine(k)); });
-    else for (var k = 0; k < ties.length; k++) if (pending[k]) frag.appendChild(makeLine(k));
+    list.forEach(function (k) { if (pending[k]) frag.appendChild(makeLine(k)); });
     if (frag.firstChild) gTies.node().insertBefore(frag, gTies.node().firstChild);  // under the lines already there
+  }
+
+  // A dot's tooltip (name, role and school) is made when the pointer first comes over it: 5,000
+  // title elements would double the elements a focus restyles.
+  gPeople.node().addEventListener('mouseover', function (e) {
+    var c = e.target, i = c.getAttribute ? byId.get(c.getAttribute('data-id')) : undefined;
+    if (i === undefined || c.firstChild) return;
+    var p = people[i], tip = document.createElementNS(svgNS, 'title');
+    tip.textContent = p.name + ' (' + roleWords(p.role) + (p.school !== null ? ', ' + schoolName(p.school) : '') + ')';
+    c.appendChild(tip);
+  });
+  // The name of person i, styled as their state says.
+  function makeLabel(i) {
+    var p = people[i], label = document.createElementNS(svgNS, 'text');
+    label.setAttribute('class', labelClass[i]);
+    label.setAttribute('x', p.x); label.setAttribute('y', p.y);
+    label.setAttribute('dx', (Math.max(p.r, 2) + 2) + '');
+    label.setAttribute('dy', '0.35em');
+    label.setAttribute('data-id', p.id);
+    label.textContent = p.name;
+    labels[i] = label;
+    restylePerson(i);
+    return label;
+  }
+  // Makes the names of `list` (drawn person indices) that have none yet.
+  function makeLabels(list) {
+    var frag = document.createDocumentFragment();
+    list.forEach(function (i) { if (drawn[i] && !labels[i]) frag.appendChild(makeLabel(i)); });
+    if (frag.firstChild) gLabels.node().appendChild(frag);
   }
 
   // Draws `list` (person indices) not yet drawn, and every tie whose two ends are then drawn.
@@ -127,35 +160,29 @@
         seen.add(k);
         // Large districts: ties away from the district team are hidden at overview zoom
         // (quiet-ties), so their lines are made only when they are first shown.
-        if (large && !allTies && !teamTie(k)) { pending[k] = 1; return; }
+        if (large && !teamTie(k)) { pending[k] = 1; return; }
         tieFrag.appendChild(makeLine(k));
       });
       var p = people[i];
       var c = document.createElementNS(svgNS, 'circle');
       c.setAttribute('cx', p.x); c.setAttribute('cy', p.y); c.setAttribute('r', Math.max(p.r, 2));
       c.setAttribute('data-id', p.id);
-      circleClass[i] = leader(p) ? 'leader' : '';
+      circleClass[i] = circleNow[i] = leader(p) ? 'leader' : '';
       if (circleClass[i]) c.setAttribute('class', circleClass[i]);
-      var tip = document.createElementNS(svgNS, 'title');
-      tip.textContent = p.name + ' (' + roleWords(p.role) + (p.school !== null ? ', ' + schoolName(p.school) : '') + ')';
-      c.appendChild(tip);
       c.addEventListener('click', function (e) { e.stopPropagation(); focusPerson(i); });
       circles[i] = c;
       peopleFrag.appendChild(c);
-      var label = document.createElementNS(svgNS, 'text');
       labelClass[i] = 'person' + (leader(p) ? '' : ' minor');
-      label.setAttribute('class', labelClass[i]);
-      label.setAttribute('x', p.x); label.setAttribute('y', p.y);
-      label.setAttribute('dx', (Math.max(p.r, 2) + 2) + '');
-      label.setAttribute('dy', '0.35em');
-      label.setAttribute('data-id', p.id);
-      label.textContent = p.name;
-      labels[i] = label;
-      labelFrag.appendChild(label);
+      // Large districts: the names of people other than leaders are made when first in view.
+      if (!large || leader(p)) labelFrag.appendChild(makeLabel(i));
     });
     gTies.node().appendChild(tieFrag);
     gPeople.node().appendChild(peopleFrag);
     gLabels.node().appendChild(labelFrag);
+    if (large) {  // the new people's schools make their lines again when in view
+      fresh.forEach(function (i) { if (people[i].school !== null) schoolLinesMade[people[i].school] = 0; });
+      linesInView(d3.zoomTransform(svg.node()));
+    }
     colourPeople();
     applyFilters();
   }
@@ -183,7 +210,31 @@
   var zoom = d3.zoom().extent(function () { return [[0, 0], [stageSize.w, stageSize.h]]; }).scaleExtent([0.05, 60]).on('zoom', function (event) {
     root.attr('transform', event.transform);
     sizeLabels(event.transform.k);
+  }).on('end', function (event) {
+    // Lines and names for what is in view once a zoom or pan ends, not at every frame of it: the
+    // focus's zoom passes over many schools on its way.
+    linesInView(event.transform);
   });
+  // Large districts, zoomed in: makes the pending lines and names of the schools whose box is in
+  // view (and of the people with no school whose dot is), each school once.
+  function linesInView(t) {
+    if (!large || t.k / fitted < 3) return;
+    var x0 = t.invertX(0), x1 = t.invertX(stageSize.w), y0 = t.invertY(0), y1 = t.invertY(stageSize.h);
+    var list = [], named = [];
+    function take(i) {
+      if (!drawn[i]) return;
+      named.push(i);
+      incident[i].forEach(function (k) { if (pending[k]) list.push(k); });
+    }
+    schools.forEach(function (s, i) {
+      if (schoolLinesMade[i] || !(s.w > 0) || s.x + s.w / 2 < x0 || s.x - s.w / 2 > x1 || s.y + s.h / 2 < y0 || s.y - s.h / 2 > y1) return;
+      schoolLinesMade[i] = 1;
+      s.people.forEach(take);
+    });
+    unboxed.forEach(function (i) { var p = people[i]; if (p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1) take(i); });
+    if (list.length) makeLines(list);
+    if (named.length) makeLabels(named);
+  }
   svg.call(zoom).on('dblclick.zoom', null);
   svg.on('click', function () { clearFocus(); });
   // Labels: 10 CSS px when the map is fitted, growing with the zoom up to 18 px; names of everyone
@@ -195,7 +246,6 @@
     // Lines keep about one CSS pixel whatever the zoom (one attribute, not one per line).
     gTies.style('--w', String(1.2 / k));
     svg.classed('quiet-ties', large && k / fitted < 3);
-    if (large && !allTies && k / fitted >= 3) { allTies = true; makeLines(null); }
     gLabels.selectAll('text.school').style('font-size', (Math.max(11, px + 1) / k) + 'px');
     svg.classed('show-all', k / fitted >= (data.whole && people.length > 400 ? 5 : 2.5));
   }
@@ -420,10 +470,13 @@
   var focusedPerson = -1;
   function restylePerson(i) {
     if (!circles[i]) return;
-    var state = personState[i], extra = (visible[i] ? '' : ' filtered') + (state === 2 ? ' dimmed' : state === 1 ? ' lit' : '');
-    var c = (circleClass[i] + extra + (i === focusedPerson ? ' focused' : '')).trim(), l = labelClass[i] + extra;
-    if (circles[i].getAttribute('class') !== c) circles[i].setAttribute('class', c);
-    if (labels[i].getAttribute('class') !== l) labels[i].setAttribute('class', l);
+    var state = personState[i], filtered = visible[i] ? '' : ' filtered';
+    var c = (circleClass[i] + filtered + (state === 2 ? ' dimmed' : state === 1 ? ' lit' : '') + (i === focusedPerson ? ' focused' : '')).trim();
+    // A label is only marked when lit: while focusing, the others are hidden by one rule on the
+    // drawing (half as many elements change class in a focus).
+    var l = labelClass[i] + filtered + (state === 1 ? ' lit' : '');
+    if (circleNow[i] !== c) { circleNow[i] = c; circles[i].setAttribute('class', c); }
+    if (labels[i] && labels[i].getAttribute('class') !== l) labels[i].setAttribute('class', l);
   }
   function restyleTie(k) {
     if (!lines[k]) return;
@@ -448,6 +501,7 @@
     if (i >= 0) restylePerson(i);
   }
   function setDimmed(litPeople, litTies, litSchool) {
+    makeLabels(Array.from(litPeople));
     svg.classed('focusing', true);
     for (var i = 0; i < people.length; i++) setPerson(i, litPeople.has(i) ? 1 : 2);
     for (var k = 0; k < ties.length; k++) setTie(k, litTies.has(k) ? 1 : 2);
@@ -755,6 +809,11 @@
     // The page jumps to the map when a link asks for someone.
     document.getElementById('map').scrollIntoView();
   }
-  // For tests and scripts: how long the first drawing took, in milliseconds.
+  // For tests and scripts: how long the first drawing took, in milliseconds, and when the first
+  // frame holding it was painted, in milliseconds since the page was opened (a timer set in the
+  // next animation frame runs once that frame's style, layout and paint are done).
   block.setAttribute('data-drawn-ms', String(Math.round(performance.now() - started)));
+  requestAnimationFrame(function () {
+    setTimeout(function () { block.setAttribute('data-painted-ms', String(Math.round(performance.now()))); }, 0);
+  });
 })();
