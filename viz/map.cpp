@@ -202,7 +202,7 @@ std::string map_section(const MapInput& in) {
 <div class="map-stage"><svg id="map-svg" role="img" aria-label="District map"></svg>
 <div class="map-zoom"><button type="button" id="map-zoom-in" aria-label="Zoom in">+</button><button type="button" id="map-zoom-out" aria-label="Zoom out">&#8722;</button><button type="button" id="map-fit">Fit</button></div>
 <p class="map-status" id="map-status" aria-live="polite"></p></div>
-<aside class="map-card" id="map-card" hidden aria-live="polite"></aside>
+<aside class="map-card" id="map-card" aria-live="polite"></aside>
 </div>
 <noscript><p>The map needs JavaScript.</p></noscript>
 )";

@@ -207,6 +207,19 @@ std::string diagram_box(const DrawnDiagram& d, const std::string& id, bool hidde
                        inline_svg(svg->second, id + "-", d.title));
 }
 
+// The whole-district drawing too large to inline, as base64 in an inert text block that the
+// "Show" button reads. It goes at the very end of the page: the parser takes about 0.3 s over
+// 5 MB, and the map and tables are drawn before it gets there.
+std::string sociogram_block(const ReportData& d) {
+    for (const DrawnDiagram& diagram : d.diagrams) {
+        if (diagram.name != "diagrams/sociogram") continue;
+        const auto svg = diagram.formats.find("svg");
+        if (svg != diagram.formats.end() && svg->second.size() > kInlineSociogram)
+            return "<script type=\"text/plain\" id=\"sociogram-svg\">" + base64(svg->second) + "</script>\n";
+    }
+    return "";
+}
+
 std::string diagrams_section(const ReportData& d) {
     std::string html = "<section id=\"diagrams\">\n<h2>Diagrams</h2>\n"
                        "<p class=\"hint\">Scroll or pinch to zoom, drag to move, double-click to zoom in; the buttons in the corner "
@@ -223,9 +236,8 @@ std::string diagrams_section(const ReportData& d) {
                                     "({:.1f} MB), so it is drawn only when asked, as a picture without zoom; the map above is the quicker way "
                                     "to find people. It is also <code>diagrams/sociogram.svg</code> in the folder beside this page.</p>\n"
                                     "<p><button type=\"button\" id=\"sociogram-show\">Show the whole-district drawing</button></p>\n"
-                                    "<img id=\"sociogram-picture\" alt=\"{}\" hidden></div>\n"
-                                    "<script type=\"text/plain\" id=\"sociogram-svg\">{}</script>\n",
-                                    double(svg->second.size()) / 1e6, h(diagram.title), base64(svg->second));
+                                    "<img id=\"sociogram-picture\" alt=\"{}\" hidden></div>\n",
+                                    double(svg->second.size()) / 1e6, h(diagram.title));  // its data: sociogram_block()
             else
                 html += diagram_box(diagram, "diagram-sociogram", false);
         } else if (diagram.name == "diagrams/bridge_map") {
@@ -871,9 +883,15 @@ std::string report_html(const ReportData& d) {
         libraries += (libraries.empty() ? "" : ", ") + a.name + " " + a.version;
     }
     scripts.push_back(kScript);
-    scripts.insert(scripts.end(), map_scripts().begin(), map_scripts().end());  // the district map (viz/map.hpp)
     std::string hashes;
     for (const std::string& s : scripts) hashes += " 'sha256-" + sha256_base64(s) + "'";
+    // The district map's scripts (viz/map.hpp) follow its section, so it is drawn as soon as it is
+    // read, before the tables below it are.
+    std::string map_scripts_html;
+    for (const std::string& s : map_scripts()) {
+        hashes += " 'sha256-" + sha256_base64(s) + "'";
+        map_scripts_html += "<script>" + s + "</script>\n";
+    }
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     // No network access at all, and only the scripts below (by hash) may run: even a name that
@@ -892,12 +910,12 @@ std::string report_html(const ReportData& d) {
     if (!d.correlations.empty()) html += "<a href=\"#correlations\">Connectedness and participation</a>";
     if (!d.patterns.empty()) html += "<a href=\"#patterns\">Groups</a>";
     html += "<a href=\"#methods\">How to read this report</a></nav>\n<main>\n";
-    html += summary_section(d) + diagrams_section(d) + map_section(map_input(d, d.people_columns, d.diagram_config)) + risk_section(d) + schools_section(d) + correlations_section(d) +
-            patterns_section(d) + methods_section(d);
+    html += summary_section(d) + diagrams_section(d) + map_section(map_input(d, d.people_columns, d.diagram_config)) + map_scripts_html +
+            risk_section(d) + schools_section(d) + correlations_section(d) + patterns_section(d) + methods_section(d);
     html += fmt::format("<p class=\"hint\">Charts: {}.</p>\n", h(libraries.empty() ? "not built in" : libraries));
     html += "</main>\n<script type=\"application/json\" id=\"report-data\">" + script_json(chart_data(d)) + "</script>\n";
     for (const std::string& s : scripts) html += "<script>" + s + "</script>\n";
-    return html + "</body>\n</html>\n";
+    return html + sociogram_block(d) + "</body>\n</html>\n";
 }
 
 }  // namespace staffnet

@@ -160,6 +160,11 @@ try {
   check(cardText.includes(firstTieType), `the card says the kind of tie in words ("${firstTieType}")`);
   check(await page.evaluate(() => location.hash) === `#focus=${leader.id}`, 'the address holds #focus=<id> to share');
   await mapShot(page, 'map_focus.png');
+  // The card's × ends the focus: nothing stays dimmed, and the card says how to choose someone.
+  await page.locator('#map-card button.close').click();
+  check(await page.locator('#map circle.dimmed').count() === 0 && (await page.locator('#map-card').innerText()).includes('Choose a person or a school'),
+        'closing the card undims everyone and shows how to choose someone');
+  await searchAndChoose(page, part, 'data-id', leader.id);
 
   // A school filter: only that school's people stay; a tie-type filter: no tie of that kind stays.
   await page.keyboard.press('Escape');
@@ -292,6 +297,12 @@ try {
     const typeMs = await timeIt(`const b = document.querySelector('#map-filter-type input'); b.checked = false; b.dispatchEvent(new Event('change'))`);
     const colourMs = await timeIt(`const s = document.getElementById('map-colour'); s.value = 'risk'; s.dispatchEvent(new Event('change'))`);
     await mapShot(b.page, 'map_5000.png');
+    // The whole-district drawing of a district this large waits behind a button (its data at the
+    // end of the page); the button shows it as a picture.
+    await b.page.click('#sociogram-show');
+    await b.page.waitForFunction(() => { const i = document.getElementById('sociogram-picture'); return !i.hidden && i.complete; }, null, { timeout: 60000 });
+    const picture = await b.page.evaluate(() => document.getElementById('sociogram-picture').naturalWidth);
+    check(picture > 0, 'the large whole-district drawing shows when asked', `natural width ${picture}`);
     clean(b.seen, '5,000-person map');
     console.log(`scale: 5,000 people, ${counts.ties} tie lines; analyze ${big.seconds.toFixed(1)} s; ` +
                 `map drawn ${b.painted.sinceNavigation.toFixed(0)} ms after navigation (script ${b.painted.script} ms); ` +

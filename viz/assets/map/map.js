@@ -39,6 +39,10 @@
   people.forEach(function (p) { if (p.school !== null) schools[p.school].people.push(p.i); });
   var incident = people.map(function () { return []; });
   ties.forEach(function (t, k) { incident[t[0]].push(k); incident[t[1]].push(k); });
+  // Names sort in the reader's language. One collator, made at the start: the first
+  // localeCompare of a page loads the collation tables, about 10 ms, in the middle of a focus.
+  var byName = new Intl.Collator();
+  byName.compare("a", "b");
   function fold(text) { return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
   function leader(p) { return p.role === 'district_team' || p.role === 'school_leader'; }
 
@@ -464,7 +468,7 @@
 
   // ------------------------------------------------------------------ focus and the card
   var focus = null;  // { kind: 'person' | 'school', index }
-  var card = document.getElementById('map-card'), app = document.querySelector('#map .map-app');
+  var card = document.getElementById('map-card');
   // 0: normal, 1: lit, 2: dimmed; elements are touched only when their state changes.
   var personState = new Uint8Array(people.length), tieState = new Uint8Array(ties.length);
   var focusedPerson = -1;
@@ -523,8 +527,7 @@
     for (var k = 0; k < ties.length; k++) setTie(k, 0);
     setFocused(-1);
     gSchools.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
-    card.hidden = true;
-    app.classList.add('no-card');
+    showGuide();
     if (location.hash.indexOf('#focus=') === 0) setTimeout(function () { history.replaceState(null, '', location.pathname + location.search); }, 0);
   }
   // After the frame: changing the address re-evaluates :target, which would force the style of
@@ -570,8 +573,16 @@
     close.addEventListener('click', clearFocus);
     card.appendChild(close);
     build(card);
-    card.hidden = false;
-    app.classList.remove('no-card');
+    card.classList.remove('guide');
+  }
+  // With no one in focus the card says how to choose someone. The card's column stays, so the
+  // map keeps its size (and its drawing is not laid out again) when someone is chosen.
+  function showGuide() {
+    card.textContent = '';
+    card.classList.add('guide');
+    card.appendChild(el('h3', 'Choose a person or a school'));
+    card.appendChild(el('p', 'Type part of a name in "Find a person or school", or click a dot or a school on the map.'));
+    card.appendChild(el('p', 'Their ties, isolation risk and suggested contacts show here, and the rest of the map fades.', 'sub'));
   }
   function list(parent, title, items, empty) {
     parent.appendChild(el('h4', title));
@@ -605,7 +616,7 @@
       c.appendChild(risk);
       if (p.why.length && data.risk_ties) c.appendChild(el('p', 'Risk counts ' + data.risk_ties + ' ties.', 'sub'));
       if (p.why.length) list(c, 'Why', p.why.map(function (r) { return function (li) { li.textContent = r; }; }), '');
-      var sorted = Array.from(others.keys()).sort(function (a, b) { return people[a].name.localeCompare(people[b].name); });
+      var sorted = Array.from(others.keys()).sort(function (a, b) { return byName.compare(people[a].name, people[b].name); });
       list(c, 'Ties (' + sorted.length + ')', sorted.map(function (j) {
         return function (li) {
           var o = others.get(j);
@@ -711,7 +722,7 @@
       }), '');
       var order = school.people.slice().sort(function (a, b) {
         var ra = ROLE_ORDER.indexOf(people[a].role), rb = ROLE_ORDER.indexOf(people[b].role);
-        return ra !== rb ? ra - rb : people[a].name.localeCompare(people[b].name);
+        return ra !== rb ? ra - rb : byName.compare(people[a].name, people[b].name);
       });
       list(c, 'People (' + order.length + ')', order.map(function (i) {
         return function (li) {
@@ -799,6 +810,7 @@
     return false;
   }
   var started = performance.now();
+  showGuide();
   draw(people.filter(function (p) { return p.drawn; }).map(function (p) { return p.i; }));
   colourSchools();
   fit(false);
