@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <stdexcept>
 
@@ -903,7 +904,8 @@ std::string report_html(const ReportData& d) {
     html += "<title>" + h(d.title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
     html += "<header>\n<h1>" + h(d.title) + "</h1>\n<p>" +
             h(fmt::format("{} people, {} schools{}. Made by staffnet {}.", d.network.size(), d.schools.schools.size(),
-                          d.source.empty() ? "" : " (" + d.source + ")", STAFFNET_VERSION)) +
+                          // the config's file name only: a folder path can name the person who ran it
+                          d.source.empty() ? "" : " (" + std::filesystem::path(d.source).filename().string() + ")", STAFFNET_VERSION)) +
             "</p>\n</header>\n";
     html += "<nav><a href=\"#summary\">Summary</a><a href=\"#diagrams\">Diagrams</a><a href=\"#map\">Map</a><a href=\"#risk\">Who may be isolated</a>";
     if (!d.schools.schools.empty()) html += "<a href=\"#schools\">Schools</a>";

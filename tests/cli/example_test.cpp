@@ -89,6 +89,14 @@ TEST_CASE("pseudonymised output (--pseudonymize) leaves no name or id anywhere",
     ::unsetenv("STAFFNET_KEY");
 }
 
+TEST_CASE("report.html names its config by file name, not by a folder path", "[cli][example][report][privacy]") {
+    // A path such as /home/<user>/... names whoever ran the analysis.
+    const std::string html = test::slurp(example_out() + "/report.html");
+    const std::string folder = std::string(STAFFNET_SOURCE_DIR) + "/examples/district";
+    CHECK_THAT(html, Catch::Contains("497 people, 40 schools (config.yaml). Made by staffnet"));
+    CHECK(html.find(folder) == std::string::npos);
+}
+
 TEST_CASE("every school's risk level in report.html is its level in schools_at_risk.csv", "[cli][example][report]") {
     // The report once read the rank-sorted risk list by row number (Bluebird showed "high").
     const CsvTable table = read_csv(example_out() + "/schools_at_risk.csv");
