@@ -214,11 +214,17 @@
   var zoom = d3.zoom().extent(function () { return [[0, 0], [stageSize.w, stageSize.h]]; }).scaleExtent([0.05, 60]).on('zoom', function (event) {
     root.attr('transform', event.transform);
     sizeLabels(event.transform.k);
-  }).on('end', function (event) {
-    // Lines and names for what is in view once a zoom or pan ends, not at every frame of it: the
-    // focus's zoom passes over many schools on its way.
-    linesInView(event.transform);
+  }).on('end', function () {
+    // Lines and names for what is in view once a zoom or pan ends (not at every frame of it),
+    // when the browser is next idle: the frame that answers a focus or a drag comes first.
+    if (!large || viewPending) return;
+    viewPending = true;
+    (window.requestIdleCallback || setTimeout)(function () {
+      viewPending = false;
+      linesInView(d3.zoomTransform(svg.node()));
+    });
   });
+  var viewPending = false;
   // Large districts, zoomed in: makes the pending lines and names of the schools whose box is in
   // view (and of the people with no school whose dot is), each school once.
   function linesInView(t) {
