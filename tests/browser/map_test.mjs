@@ -159,6 +159,19 @@ try {
   const firstTieType = ties.find((t) => t.source === leader.id || t.target === leader.id).type.replace(/_/g, ' ');
   check(cardText.includes(firstTieType), `the card says the kind of tie in words ("${firstTieType}")`);
   check(await page.evaluate(() => location.hash) === `#focus=${leader.id}`, 'the address holds #focus=<id> to share');
+  // The names in focus are moved apart (when the browser is next idle): no two overlap.
+  const overlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('#map .labels text.person.lit')].map((t) => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+    const pairs = [];
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a][1], boxes[b][1]];
+        if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+          pairs.push(`${boxes[a][0]} [${p.left.toFixed(0)},${p.top.toFixed(0)},${p.right.toFixed(0)},${p.bottom.toFixed(0)}] / ${boxes[b][0]} [${q.left.toFixed(0)},${q.top.toFixed(0)},${q.right.toFixed(0)},${q.bottom.toFixed(0)}]`);
+      }
+    return { pairs, names: boxes.length };
+  });
+  check(overlaps.names >= neighbours.size && overlaps.pairs.length === 0, `the ${overlaps.names} names in focus do not overlap`, overlaps.pairs.join('; '));
   await mapShot(page, 'map_focus.png');
   // The card's × ends the focus: nothing stays dimmed, and the card says how to choose someone.
   await page.locator('#map-card button.close').click();

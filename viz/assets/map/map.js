@@ -214,17 +214,70 @@
   var zoom = d3.zoom().extent(function () { return [[0, 0], [stageSize.w, stageSize.h]]; }).scaleExtent([0.05, 60]).on('zoom', function (event) {
     root.attr('transform', event.transform);
     sizeLabels(event.transform.k);
-  }).on('end', function () {
-    // Lines and names for what is in view once a zoom or pan ends (not at every frame of it),
-    // when the browser is next idle: the frame that answers a focus or a drag comes first.
-    if (!large || viewPending) return;
-    viewPending = true;
+  }).on('end', tidyLater);
+  // Once a zoom or pan ends, or what is shown changes: when the browser is next idle (the frame
+  // that answers a focus or a drag comes first), the lines and names now in view are made and
+  // the names are moved apart.
+  var tidyPending = false;
+  function tidyLater() {
+    if (tidyPending) return;
+    tidyPending = true;
     (window.requestIdleCallback || setTimeout)(function () {
-      viewPending = false;
+      tidyPending = false;
       linesInView(d3.zoomTransform(svg.node()));
+      spreadLabels();
     });
-  });
-  var viewPending = false;
+  }
+  // Names shown close together are moved apart so they do not overlap: first the focused
+  // person's, then the other lit names, then leaders', then the rest, each to the first free
+  // place to the right of its dot (0, ±1, ±2 lines), else to the left (0, ±1, ±2), else further
+  // right (±3, ±4) (names not in focus: 0 or ±1 line, right or left); else it stays where it
+  // is. School names stay and others keep clear of them.
+  var labelShift = new Float32Array(people.length), labelLeft = new Uint8Array(people.length);  // shift in lines (em)
+  var PLACES = [[0, 0], [0, 1], [0, -1], [0, 2], [0, -2], [1, 0], [1, 1], [1, -1], [1, 2], [1, -2], [0, 3], [0, -3], [0, 4], [0, -4]];
+  // Names not in focus move only beside their dot (a line up or down, or to its left): further
+  // away, on the overview, a name would read as someone else's.
+  var NEAR = [[0, 0], [0, 1], [0, -1], [1, 0], [1, 1], [1, -1]];
+  function spreadLabels() {
+    var em = parseFloat(gLabels.style('font-size')) || 1, placed = [], items = [];
+    function hits(x0, y0, x1, y1) {
+      return placed.some(function (b) { return x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1; });
+    }
+    schoolLabels.forEach(function (l) {
+      if (!l || l.classList.contains('dimmed')) return;
+      var b = l.getBBox();
+      if (b.width) placed.push([b.x, b.y, b.x + b.width, b.y + b.height]);
+    });
+    labels.forEach(function (l, i) {
+      if (!l) return;
+      var b = l.getBBox();
+      if (!b.width) return;  // not shown
+      var p = people[i], gap = Math.max(p.r, 2) + 2;
+      var rank = i === focusedPerson ? 0 : personState[i] === 1 ? 1 : leader(p) ? 2 : 3;
+      // h: the name's box and a little air (the drawn glyphs reach past getBBox's box)
+      items.push({ i: i, rank: rank, x: p.x, gap: gap, w: b.width, y0: b.y - labelShift[i] * em, h: b.height * 1.2 });
+    });
+    items.sort(function (a, b) { return a.rank - b.rank || a.y0 - b.y0; });
+    items.forEach(function (it) {
+      var place = PLACES[0];
+      (it.rank <= 1 ? PLACES : NEAR).some(function (q) {
+        var x0 = q[0] ? it.x - it.gap - it.w : it.x + it.gap, y0 = it.y0 + q[1] * it.h;
+        if (hits(x0, y0, x0 + it.w, y0 + it.h)) return false;
+        place = q;
+        return true;
+      });
+      var left = place[0], shift = place[1] * it.h / em;
+      var x0 = left ? it.x - it.gap - it.w : it.x + it.gap, y = it.y0 + shift * em;
+      placed.push([x0, y, x0 + it.w, y + it.h]);
+      var l = labels[it.i];
+      if (labelShift[it.i] !== shift) { labelShift[it.i] = shift; l.setAttribute('dy', (0.35 + shift) + 'em'); }
+      if (labelLeft[it.i] !== left) {
+        labelLeft[it.i] = left;
+        l.setAttribute('dx', String(left ? -it.gap : it.gap));
+        l.setAttribute('text-anchor', left ? 'end' : 'start');
+      }
+    });
+  }
   // Large districts, zoomed in: makes the pending lines and names of the schools whose box is in
   // view (and of the people with no school whose dot is), each school once.
   function linesInView(t) {
@@ -469,6 +522,7 @@
     status(shown + ' of ' + people.length + ' people and ' + shownTies + ' of ' + ties.length + ' ties shown' +
            (data.whole ? '' : ' (choose a school or a person to draw its people)'));
     if (focus) refocus();
+    tidyLater();
   }
   function status(text) { document.getElementById('map-status').textContent = text; }
 
@@ -517,6 +571,7 @@
     for (var k = 0; k < ties.length; k++) setTie(k, litTies.has(k) ? 1 : 2);
     schoolShapes.forEach(function (s, i) { if (s) s.classList.toggle('dimmed', litSchool !== i && !litSchoolsOf(litPeople).has(i)); });
     schoolLabels.forEach(function (s, i) { if (s) s.classList.toggle('dimmed', litSchool !== i && !litSchoolsOf(litPeople).has(i)); });
+    tidyLater();
   }
   var litSchoolsCache = null;
   function litSchoolsOf(litPeople) {
@@ -534,6 +589,7 @@
     setFocused(-1);
     gSchools.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
     showGuide();
+    tidyLater();
     if (location.hash.indexOf('#focus=') === 0) setTimeout(function () { history.replaceState(null, '', location.pathname + location.search); }, 0);
   }
   // After the frame: changing the address re-evaluates :target, which would force the style of
