@@ -175,8 +175,9 @@ try {
   await mapShot(page, 'map_focus.png');
   // The card's × ends the focus: nothing stays dimmed, and the card says how to choose someone.
   await page.locator('#map-card button.close').click();
-  check(await page.locator('#map circle.dimmed').count() === 0 && (await page.locator('#map-card').innerText()).includes('Choose a person or a school'),
-        'closing the card undims everyone and shows how to choose someone');
+  check(await page.locator('#map circle.dimmed').count() === 0 && await page.locator('#map .dimmed').count() === 0 &&
+        (await page.locator('#map-card').innerText()).includes('Choose a person or a school'),
+        'closing the card undims everyone (and every school and its name) and shows how to choose someone');
   await searchAndChoose(page, part, 'data-id', leader.id);
 
   // A school filter: only that school's people stay; a tie-type filter: no tie of that kind stays.

@@ -588,6 +588,7 @@
     for (var k = 0; k < ties.length; k++) setTie(k, 0);
     setFocused(-1);
     gSchools.selectAll('.dimmed, .focused').classed('dimmed', false).classed('focused', false);
+    schoolLabels.forEach(function (l) { if (l) l.classList.remove('dimmed'); });
     showGuide();
     tidyLater();
     if (location.hash.indexOf('#focus=') === 0) setTimeout(function () { history.replaceState(null, '', location.pathname + location.search); }, 0);
