@@ -199,6 +199,11 @@ try {
   check(shownTypes.length > 0 && !shownTypes.includes(type), `the tie-type filter hides every "${type}" tie and keeps others`);
   const positions = await page.$$eval('#map circle[data-id]', (cs) => cs.map((c) => c.getAttribute('cx') + ',' + c.getAttribute('cy')).join());
   await mapShot(page, 'map_filtered.png');
+  // An element screenshot resizes the page for a moment: with no one in focus the map is fitted
+  // again to the stage's new size, not left at a size computed for the old one.
+  const fill = await page.evaluate(() => document.querySelector('#map g.schools').getBoundingClientRect().width /
+                                          document.querySelector('#map .map-stage').getBoundingClientRect().width);
+  check(fill > 0.6 && fill < 1.05, 'after a resize the map still fills its stage', `the schools span ${(100 * fill).toFixed(0)}% of its width`);
   await page.locator('#map-reset').click();
   const after = await page.$$eval('#map circle[data-id]', (cs) => cs.map((c) => c.getAttribute('cx') + ',' + c.getAttribute('cy')).join());
   check(after === positions, 'filters move no one');

@@ -205,9 +205,14 @@
   // browser's own layout (the card opening narrows the stage): reading it after a change of
   // classes would force the browser to restyle the whole drawing there and then.
   var stageSize = { w: stage.clientWidth || 800, h: stage.clientHeight || 600 };
+  // When the stage changes size (the window, a screenshot tool) and no one is in focus, the map
+  // is fitted again here, with the new size: a window 'resize' handler would run before the
+  // layout and fit the map to the old size.
   new ResizeObserver(function (entries) {
     var r = entries[entries.length - 1].contentRect;
-    if (r.width > 0 && r.height > 0) stageSize = { w: r.width, h: r.height };
+    if (!(r.width > 0 && r.height > 0) || (r.width === stageSize.w && r.height === stageSize.h)) return;
+    stageSize = { w: r.width, h: r.height };
+    if (!focus) fit(false);
   }).observe(stage);
   // The extent from the cached stage size: d3-zoom's default reads the SVG's width, which forces a
   // layout of the whole drawing in the middle of a focus.
@@ -879,7 +884,6 @@
   fit(false);
   var focused = fromHash();
   window.addEventListener('hashchange', fromHash);
-  window.addEventListener('resize', function () { if (!focus) fit(false); });
   if (focused) {
     // The page jumps to the map when a link asks for someone.
     document.getElementById('map').scrollIntoView();
