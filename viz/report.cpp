@@ -208,16 +208,20 @@ std::string diagram_box(const DrawnDiagram& d, const std::string& id, bool hidde
                        inline_svg(svg->second, id + "-", d.title));
 }
 
-// The whole-district drawing too large to inline, as base64 in an inert text block that the
-// "Show" button reads. It goes at the very end of the page: the parser takes about 0.3 s over
-// 5 MB, and the map and tables are drawn before it gets there.
+// The whole-district drawing's SVG when it is too large to inline (else null).
+const std::string* deferred_sociogram(const DrawnDiagram& diagram) {
+    if (diagram.name != "diagrams/sociogram") return nullptr;
+    const auto svg = diagram.formats.find("svg");
+    return svg != diagram.formats.end() && svg->second.size() > kInlineSociogram ? &svg->second : nullptr;
+}
+
+// That drawing as base64 in an inert text block that the "Show" button reads. It goes at the very
+// end of the page: the parser takes about 0.3 s over 5 MB, and the map and tables are drawn
+// before it gets there.
 std::string sociogram_block(const ReportData& d) {
-    for (const DrawnDiagram& diagram : d.diagrams) {
-        if (diagram.name != "diagrams/sociogram") continue;
-        const auto svg = diagram.formats.find("svg");
-        if (svg != diagram.formats.end() && svg->second.size() > kInlineSociogram)
-            return "<script type=\"text/plain\" id=\"sociogram-svg\">" + base64(svg->second) + "</script>\n";
-    }
+    for (const DrawnDiagram& diagram : d.diagrams)
+        if (const std::string* svg = deferred_sociogram(diagram))
+            return "<script type=\"text/plain\" id=\"sociogram-svg\">" + base64(*svg) + "</script>\n";
     return "";
 }
 
@@ -231,14 +235,13 @@ std::string diagrams_section(const ReportData& d) {
             html += "<h3>The whole district</h3>\n<p>Every person, grouped by school. Colour shows the role, size how often the person "
                     "sits between others, and an orange-red outline marks people with no ties (solid) or at high risk (dashed). "
                     "Each line is a tie; its colour shows the kind of tie.</p>\n";
-            const auto svg = diagram.formats.find("svg");
-            if (svg != diagram.formats.end() && svg->second.size() > kInlineSociogram)
+            if (const std::string* svg = deferred_sociogram(diagram))
                 html += fmt::format("<div class=\"diagram-box picture\" id=\"diagram-sociogram\"><p class=\"hint\">This drawing is large "
                                     "({:.1f} MB), so it is drawn only when asked, as a picture without zoom; the map above is the quicker way "
                                     "to find people. It is also <code>diagrams/sociogram.svg</code> in the folder beside this page.</p>\n"
                                     "<p><button type=\"button\" id=\"sociogram-show\">Show the whole-district drawing</button></p>\n"
                                     "<img id=\"sociogram-picture\" alt=\"{}\" hidden></div>\n",
-                                    double(svg->second.size()) / 1e6, h(diagram.title));  // its data: sociogram_block()
+                                    double(svg->size()) / 1e6, h(diagram.title));  // its data: sociogram_block()
             else
                 html += diagram_box(diagram, "diagram-sociogram", false);
         } else if (diagram.name == "diagrams/bridge_map") {
@@ -886,13 +889,11 @@ std::string report_html(const ReportData& d) {
     scripts.push_back(kScript);
     std::string hashes;
     for (const std::string& s : scripts) hashes += " 'sha256-" + sha256_base64(s) + "'";
+    for (const std::string& s : map_scripts()) hashes += " 'sha256-" + sha256_base64(s) + "'";
     // The district map's scripts (viz/map.hpp) follow its section, so it is drawn as soon as it is
     // read, before the tables below it are.
     std::string map_scripts_html;
-    for (const std::string& s : map_scripts()) {
-        hashes += " 'sha256-" + sha256_base64(s) + "'";
-        map_scripts_html += "<script>" + s + "</script>\n";
-    }
+    for (const std::string& s : map_scripts()) map_scripts_html += "<script>" + s + "</script>\n";
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     // No network access at all, and only the scripts below (by hash) may run: even a name that

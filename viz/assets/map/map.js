@@ -238,7 +238,7 @@
   // place to the right of its dot (0, ±1, ±2 lines), else to the left (0, ±1, ±2), else further
   // right (±3, ±4) (names not in focus: 0 or ±1 line, right or left); else it stays where it
   // is. School names stay and others keep clear of them.
-  var labelShift = new Float32Array(people.length), labelLeft = new Uint8Array(people.length);  // shift in lines (em)
+  var labelShift = new Float64Array(people.length), labelLeft = new Uint8Array(people.length);  // shift in lines (em)
   var PLACES = [[0, 0], [0, 1], [0, -1], [0, 2], [0, -2], [1, 0], [1, 1], [1, -1], [1, 2], [1, -2], [0, 3], [0, -3], [0, 4], [0, -4]];
   // Names not in focus move only beside their dot (a line up or down, or to its left): further
   // away, on the overview, a name would read as someone else's.
