@@ -71,7 +71,7 @@ void run_ergm(const ErgmArgs& args) {
         for (std::size_t k = 0; k < networks.size(); ++k)
             outputs.add(fmt::format("simulated/network_{:04}.csv", k + 1), ergm_network_csv(d.network, networks[k]));
     }
-    commit(outputs, args.out, {.force = args.force, .inputs = {}});
+    commit(outputs, args.out, {.force = args.force, .inputs = {config.file, config.people, config.ties, config.schools}, .fault = {}});
     std::cerr << fmt::format("staffnet: wrote {} files to {}\n", outputs.files.size(), args.out);
 }
 

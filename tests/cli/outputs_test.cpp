@@ -53,6 +53,19 @@ TEST_CASE("analyze never overwrites its input files, even with --force", "[cli][
     CHECK(test::snapshot(dir) == before);
 }
 
+TEST_CASE("ergm never overwrites its input files, even with --force", "[cli][output][ergm]") {
+    // The ties file is called ergm.csv, which ergm writes into --out: the fit runs, nothing is written.
+    const fs::path dir = district_folder("outputs_ergm_inputs");
+    fs::rename(dir / "ties.csv", dir / "ergm.csv");
+    std::ofstream(dir / "config.yaml") << "seed: 42\ndata:\n  ties: ergm.csv\n";
+    const auto before = test::snapshot(dir);
+    const test::Run forced = test::run({"ergm", (dir / "config.yaml").string(), "--model", "edges", "--out", dir.string(), "--force"});
+    CHECK(forced.code == 1);
+    CHECK(forced.err.find("staffnet: error: refusing to overwrite the input file " + (dir / "ergm.csv").string() + "; choose another --out\n") !=
+          std::string::npos);
+    CHECK(test::snapshot(dir) == before);
+}
+
 TEST_CASE("analyze gives byte-identical outputs on 1 and 4 threads", "[cli][output][example]") {
     // The example district: every output, report.html and the SVG diagrams included.
     const auto one = analyze_with_threads(STAFFNET_EXAMPLE_CONFIG, 1, "outputs_threads_1");
