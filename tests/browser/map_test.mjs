@@ -4,51 +4,17 @@
 // try to inject markup show as text; under --pseudonymize only pseudonyms reach the map. Then a
 // generated 5,000-person district, timed (printed, not asserted; STAFFNET_MAP_SCALE=0 skips it).
 // Saves screenshots. Exit 0: passed, 1: failed, 77: skipped (no Chromium or playwright-core,
-// outside CI).
+// outside CI; see harness.mjs).
 //
 //   node map_test.mjs --staffnet build/staffnet --out build/browser
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { analyze, check, clean, exampleConfig, finish, here, launch, offlinePage, option, removeScratch, scratchDir, still } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
-  a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
-const staffnet = path.resolve(args.staffnet ?? 'build/staffnet');
-const outDir = path.resolve(args.out ?? 'build/browser');
-const chromiumPath = args.chromium ?? '/usr/bin/chromium';
-const example = path.resolve(here, '../../examples/district');
-
-function skip(why) {
-  if (process.env.CI) { console.error(`map test: ${why} (required in CI)`); process.exit(1); }
-  console.log(`map test skipped: ${why}`);
-  process.exit(77);
-}
-if (!fs.existsSync(chromiumPath)) skip(`no Chromium at ${chromiumPath} (apt-get install chromium)`);
-let chromium;
-try {
-  ({ chromium } = await import(pathToFileURL(path.join(here, 'node_modules/playwright-core/index.mjs')).href));
-} catch {
-  skip('playwright-core is not installed (npm ci --prefix tests/browser)');
-}
-
-let passed = 0, failed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log(`ok: ${what}`); } else { failed++; console.log(`FAILED: ${what}${detail ? `\n    ${detail}` : ''}`); }
-}
-
-const scratch = [];
-function analyze(config, name, extra = [], env = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `staffnet-map-${name}-`));
-  scratch.push(dir);
-  const out = path.join(dir, 'out');
-  const started = Date.now();
-  const run = spawnSync(staffnet, ['analyze', config, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, ...env } });
-  if (run.status !== 0) throw new Error(`staffnet analyze ${config} failed (${run.status}):\n${run.stderr}`);
-  return { report: path.join(out, 'report.html'), seconds: (Date.now() - started) / 1000, dir };
-}
+const outDir = path.resolve(option('out', 'build/browser'));
+const example = path.dirname(exampleConfig);
 
 // A CSV of plain fields (the example's and the generator's files quote nothing in these columns).
 function rows(file) {
@@ -58,21 +24,7 @@ function rows(file) {
 }
 
 async function open(browser, file, hash = '') {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, deviceScaleFactor: 1 });
-  await context.addInitScript(() => {
-    for (const name of ['alert', 'confirm', 'prompt']) window[name] = (m) => { window.__alerted = `${name}: ${m}`; };
-  });
-  const seen = { errors: [], requests: [] };
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (/^(file|data|blob|about):/.test(url)) return route.continue();
-    seen.requests.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => seen.errors.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!/^(file|data|blob|about):/.test(r.url())) seen.requests.push(r.url()); });
+  const { context, page, seen } = await offlinePage(browser, { width: 1500, height: 950 });
   const opened = Date.now();
   await page.goto(pathToFileURL(file).href + hash, { waitUntil: 'load', timeout: 180000 });
   // The map tells when the first frame holding it was painted (so the figure includes layout and
@@ -83,13 +35,8 @@ async function open(browser, file, hash = '') {
   return { context, page, seen, painted, wall: Date.now() - opened };
 }
 
-function clean(seen, label) {
-  check(seen.errors.length === 0, `${label}: no console errors or warnings`, seen.errors.join('\n    '));
-  check(seen.requests.length === 0, `${label}: no network requests`, seen.requests.join('\n    '));
-}
-
 // The map alone, for screenshots.
-const mapShot = (page, name) => page.locator('#map .map-app').screenshot({ path: path.join(outDir, name), style: 'nav { position: static !important; }' });
+const mapShot = (page, name) => page.locator('#map .map-app').screenshot({ path: path.join(outDir, name), style: still });
 
 // Ids of drawn people that are / are not dimmed.
 const undimmed = (page) => page.$$eval('#map circle[data-id]:not(.dimmed)', (cs) => cs.map((c) => c.getAttribute('data-id')).sort());
@@ -108,12 +55,7 @@ async function searchAndChoose(page, text, attr, id) {
 
 fs.mkdirSync(outDir, { recursive: true });
 const started = Date.now();
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'],
-});
+const browser = await launch('map test');
 try {
   // 1. The example district.
   const people = rows(path.join(example, 'people.csv'));
@@ -300,8 +242,7 @@ try {
   if (process.env.STAFFNET_MAP_SCALE === '0') {
     console.log('scale: skipped (STAFFNET_MAP_SCALE=0)');
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffnet-map-5k-'));
-    scratch.push(dir);
+    const dir = scratchDir('map-5k');
     const gen = spawnSync('/usr/bin/python3', [path.resolve(here, '../../benchmarks/scale/generate.py'), dir, '--people', '5000',
                                                '--ties', '30000', '--districts', '4', '--schools', '60'], { encoding: 'utf8' });
     if (gen.status !== 0) throw new Error(`generate.py failed: ${gen.stderr}`);
@@ -345,8 +286,7 @@ try {
   }
 } finally {
   await browser.close();
-  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+  removeScratch();
 }
 console.log(`screenshots in ${outDir}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

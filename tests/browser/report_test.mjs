@@ -2,97 +2,31 @@
 // downloads no browser), and checks it as a district team would meet it: no console errors, no
 // network requests, working pan/zoom, sorting and charts, and names that try to inject markup
 // shown as text. Saves screenshots. Exit 0: passed, 1: failed, 77: skipped (no Chromium or no
-// playwright-core, outside CI).
+// playwright-core, outside CI; see harness.mjs).
 //
 //   node report_test.mjs --staffnet build/staffnet --out build/browser
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { analyze as analyzeInto, check, clean, exampleConfig as example, finish, here, launch, offlinePage, option, removeScratch, still } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
-  a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
-const staffnet = path.resolve(args.staffnet ?? 'build/staffnet');
-const outDir = path.resolve(args.out ?? 'build/browser');
-const chromiumPath = args.chromium ?? '/usr/bin/chromium';
-const example = path.resolve(here, '../../examples/district/config.yaml');
+const outDir = path.resolve(option('out', 'build/browser'));
+const analyze = (config, name) => analyzeInto(config, name).report;
 
-function skip(why) {
-  if (process.env.CI) { console.error(`browser test: ${why} (required in CI)`); process.exit(1); }
-  console.log(`browser test skipped: ${why}`);
-  process.exit(77);
-}
-if (!fs.existsSync(chromiumPath)) skip(`no Chromium at ${chromiumPath} (apt-get install chromium)`);
-let chromium;
-try {
-  ({ chromium } = await import(pathToFileURL(path.join(here, 'node_modules/playwright-core/index.mjs')).href));
-} catch {
-  skip('playwright-core is not installed (npm ci --prefix tests/browser)');
-}
-
-let passed = 0, failed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log(`ok: ${what}`); } else { failed++; console.log(`FAILED: ${what}${detail ? `\n    ${detail}` : ''}`); }
-}
-
-const scratch = [];
-function analyze(config, name) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `staffnet-${name}-`));
-  scratch.push(dir);
-  const out = path.join(dir, 'out');
-  const run = spawnSync(staffnet, ['analyze', config, '--out', out], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`staffnet analyze ${config} failed (${run.status}):\n${run.stderr}`);
-  const report = path.join(out, 'report.html');
-  if (!fs.existsSync(report)) throw new Error(`staffnet analyze wrote no report.html into ${out}`);
-  return report;
-}
-
-// Loads a report in a fresh page; returns the page and what it tried to do.
+// Loads a report in a fresh page that may not reach the network; waits for its charts.
 async function open(browser, file) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-  await context.addInitScript(() => {
-    for (const name of ['alert', 'confirm', 'prompt']) window[name] = (m) => { window.__alerted = `${name}: ${m}`; };
-  });
-  const seen = { errors: [], requests: [], dialogs: [] };
-  // Anything that is not the file itself (or data:/blob:) is recorded and refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (/^(file|data|blob|about):/.test(url)) return route.continue();
-    seen.requests.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => seen.errors.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!/^(file|data|blob|about):/.test(r.url())) seen.requests.push(r.url()); });
-  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => {
+  const opened = await offlinePage(browser, { width: 1400, height: 900 });
+  await opened.page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  await opened.page.waitForFunction(() => {
     const charts = document.querySelectorAll('#charts .chart');
     return charts.length > 0 && [...charts].every((c) => c.querySelector('svg') || c.textContent.trim());
   }, null, { timeout: 20000 });
-  return { context, page, seen };
-}
-
-// Element screenshots scroll; the sticky navigation bar would cover part of them.
-const still = 'nav { position: static !important; }';
-
-function clean(seen, label) {
-  check(seen.errors.length === 0, `${label}: no console errors or warnings`, seen.errors.join('\n    '));
-  check(seen.requests.length === 0, `${label}: no network requests`, seen.requests.join('\n    '));
-  check(seen.dialogs.length === 0, `${label}: no dialog opened`, seen.dialogs.join('\n    '));
+  return opened;
 }
 
 fs.mkdirSync(outDir, { recursive: true });
 const started = Date.now();
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'],
-});
+const browser = await launch('browser test');
 try {
   // 1. The tricky district: names try to break out of HTML, SVG and DOT.
   const tricky = await open(browser, analyze(path.join(here, 'fixtures/config.yaml'), 'tricky'));
@@ -185,8 +119,7 @@ try {
   await ex.context.close();
 } finally {
   await browser.close();
-  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+  removeScratch();
 }
 console.log(`screenshots in ${outDir}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

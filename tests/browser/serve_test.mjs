@@ -1,41 +1,16 @@
 // `staffnet serve` in Debian's headless Chromium, driven by playwright-core: a tie typed into the
 // worksheet grid shows in the map and the outreach list, a second browser sees it (the delay printed),
 // undo takes it back, a name that tries to inject markup shows as text, and a write from another
-// origin is refused. Only loopback addresses. Exit 0: passed, 1: failed, 77: skipped.
+// origin is refused. Only loopback addresses. Exit 0: passed, 1: failed, 77: skipped (see harness.mjs).
 //
 //   node serve_test.mjs --staffnet build/staffnet --out build/browser-serve [--screenshot docs/serve.png]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { check, clean, exampleConfig as example, finish, launch, option, removeScratch, scratchDir, staffnet, watch } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
-  a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
-const staffnet = path.resolve(args.staffnet ?? 'build/staffnet');
-const outDir = path.resolve(args.out ?? 'build/browser-serve');
-const chromiumPath = args.chromium ?? '/usr/bin/chromium';
-const example = path.resolve(here, '../../examples/district/config.yaml');
-
-function skip(why) {
-  if (process.env.CI) { console.error(`browser test: ${why} (required in CI)`); process.exit(1); }
-  console.log(`browser test skipped: ${why}`);
-  process.exit(77);
-}
-if (!fs.existsSync(chromiumPath)) skip(`no Chromium at ${chromiumPath} (apt-get install chromium)`);
-let chromium;
-try {
-  ({ chromium } = await import(pathToFileURL(path.join(here, 'node_modules/playwright-core/index.mjs')).href));
-} catch {
-  skip('playwright-core is not installed (npm ci --prefix tests/browser)');
-}
-
-let passed = 0, failed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log(`ok: ${what}`); } else { failed++; console.log(`FAILED: ${what}${detail ? `\n    ${detail}` : ''}`); }
-}
+const outDir = path.resolve(option('out', 'build/browser-serve'));
 
 // Starts the server on a free loopback port; resolves with its URL.
 function startServer(db) {
@@ -58,25 +33,16 @@ async function json(url, init) {
 }
 
 fs.mkdirSync(outDir, { recursive: true });
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'staffnet-serve-'));
-const { child, url } = await startServer(path.join(scratch, 'staffnet.db'));
+const browser = await launch('browser test');
+const { child, url } = await startServer(path.join(scratchDir('serve'), 'staffnet.db'));
 const origin = url.replace(/\/$/, '');
-
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'],
-});
 
 // A page in its own browser context (its own cookies: its own session).
 async function open() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 });
-  const seen = { errors: [], requests: [] };
+  const seen = { errors: [], requests: [], dialogs: [] };
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => seen.errors.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(origin)) seen.requests.push(r.url()); });
+  watch(page, seen, (u) => u.startsWith(origin));
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('#grid td').length > 0 &&
     document.querySelectorAll('#map circle').length > 0 && document.querySelectorAll('#risk tbody tr').length > 0 &&
@@ -147,7 +113,7 @@ try {
   check(await riskRow(b.page, leader.id) === rowAfter, 'the second browser shows the same outreach list');
 
   await a.page.screenshot({ path: path.join(outDir, 'serve.png') });
-  if (args.screenshot) fs.copyFileSync(path.join(outDir, 'serve.png'), path.resolve(args.screenshot));
+  if (option('screenshot')) fs.copyFileSync(path.join(outDir, 'serve.png'), path.resolve(option('screenshot')));
 
   // 4. Undo in the first browser takes the tie back, in both browsers.
   const versionUndo = await mapVersion(a.page);
@@ -196,18 +162,13 @@ try {
   check(direct.status === 403 && direct.body.field === 'Origin', 'a write with another Origin gets 403 naming the Origin', JSON.stringify(direct.body));
   await evil.close();
 
-  for (const [label, p] of [['first browser', a], ['second browser', b]]) {
-    check(p.seen.errors.length === 0, `${label}: no console errors or warnings`, p.seen.errors.join('\n    '));
-    check(p.seen.requests.length === 0, `${label}: no request left the server`, p.seen.requests.join('\n    '));
-  }
+  for (const [label, p] of [['first browser', a], ['second browser', b]]) clean(p.seen, label, 'no request left the server');
 } catch (e) {
-  failed++;
-  console.log(`FAILED: ${e.stack}`);
+  check(false, 'the test ran to its end', e.stack);
 } finally {
   await browser.close();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
-  fs.rmSync(scratch, { recursive: true, force: true });
+  removeScratch();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
