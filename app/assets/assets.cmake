@@ -23,7 +23,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} "-DFILES=${STAFFNET_APP_ASSET_FILES}" "-DLIBS=${STAFFNET_APP_LIB_FILES}"
           -DROOT=${STAFFNET_APP_ASSETS} -DOUT=${STAFFNET_APP_ASSETS_CPP}
           -P ${STAFFNET_APP_ASSETS}/embed_assets.cmake
-  DEPENDS ${STAFFNET_APP_ASSETS}/embed_assets.cmake ${STAFFNET_APP_ASSET_FILES} ${STAFFNET_APP_LIB_FILES}
+  DEPENDS ${STAFFNET_APP_ASSETS}/embed_assets.cmake ${CMAKE_SOURCE_DIR}/cmake/embed.cmake ${STAFFNET_APP_ASSET_FILES} ${STAFFNET_APP_LIB_FILES}
   COMMENT "Embedding the serve page and the database schema"
   VERBATIM)
 target_sources(staffnet_lib PRIVATE ${STAFFNET_APP_ASSETS_CPP})

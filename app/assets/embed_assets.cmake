@@ -1,8 +1,8 @@
 # cmake "-DFILES=a;b" "-DLIBS=c;d" -DROOT=app/assets -DOUT=app_assets.cpp -P embed_assets.cmake
 # Writes app_assets() (app/app_assets.hpp): each file under ROOT by its relative path, each library
-# as lib/<name>, as raw string literal pieces of at most 16000 bytes.
+# as lib/<name>, as raw string literal pieces (cmake/embed.cmake).
 cmake_minimum_required(VERSION 3.22)
-set(chunk 16000)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/embed.cmake)
 set(delimiter "staffnet_app")
 
 function(content_type path out)
@@ -26,20 +26,9 @@ set(body "")
 function(add_asset name file)
   file(READ ${file} text)
   string(REGEX REPLACE "//[#@] sourceMappingURL=[^\n]*" "" text "${text}")
-  string(FIND "${text}" ")${delimiter}\"" clash)
-  if(NOT clash EQUAL -1)
-    message(FATAL_ERROR "${file} contains the raw string delimiter; choose another in embed_assets.cmake")
-  endif()
   content_type(${name} type)
-  string(LENGTH "${text}" length)
-  string(APPEND body "        {\"${name}\", \"${type}\", {\n")
-  set(offset 0)
-  while(offset LESS length)
-    string(SUBSTRING "${text}" ${offset} ${chunk} piece)
-    string(APPEND body "            R\"${delimiter}(${piece})${delimiter}\",\n")
-    math(EXPR offset "${offset} + ${chunk}")
-  endwhile()
-  string(APPEND body "        }},\n")
+  embed_pieces(${file} "${text}" ${delimiter} "            " ",\n" pieces)
+  string(APPEND body "        {\"${name}\", \"${type}\", {\n${pieces}        }},\n")
   set(body "${body}" PARENT_SCOPE)
 endfunction()
 

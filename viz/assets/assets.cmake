@@ -27,7 +27,7 @@ add_custom_command(
   OUTPUT ${STAFFNET_ASSETS_CPP}
   COMMAND ${CMAKE_COMMAND} -DASSETS=${STAFFNET_ASSETS} -DOUT=${STAFFNET_ASSETS_CPP} -DFOUND=${STAFFNET_ASSETS_FOUND}
           -P ${STAFFNET_ASSETS}/embed_assets.cmake
-  DEPENDS ${STAFFNET_ASSETS}/embed_assets.cmake ${STAFFNET_ASSETS}/package-lock.json ${STAFFNET_ASSET_FILES}
+  DEPENDS ${STAFFNET_ASSETS}/embed_assets.cmake ${CMAKE_SOURCE_DIR}/cmake/embed.cmake ${STAFFNET_ASSETS}/package-lock.json ${STAFFNET_ASSET_FILES}
   COMMENT "Embedding the report's JavaScript libraries"
   VERBATIM)
 target_sources(staffnet_lib PRIVATE ${STAFFNET_ASSETS_CPP})
@@ -53,7 +53,7 @@ add_custom_command(
   OUTPUT ${STAFFNET_MAP_CPP}
   COMMAND ${CMAKE_COMMAND} -DASSETS=${STAFFNET_ASSETS} -DOUT=${STAFFNET_MAP_CPP} -DFOUND=${STAFFNET_MAP_FOUND}
           -P ${STAFFNET_ASSETS}/map/embed_map.cmake
-  DEPENDS ${STAFFNET_ASSETS}/map/embed_map.cmake ${STAFFNET_ASSETS}/package-lock.json ${STAFFNET_MAP_FILES}
+  DEPENDS ${STAFFNET_ASSETS}/map/embed_map.cmake ${CMAKE_SOURCE_DIR}/cmake/embed.cmake ${STAFFNET_ASSETS}/package-lock.json ${STAFFNET_MAP_FILES}
   COMMENT "Embedding the district map's scripts"
   VERBATIM)
 target_sources(staffnet_lib PRIVATE ${STAFFNET_MAP_CPP})

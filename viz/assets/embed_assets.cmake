@@ -1,13 +1,13 @@
 # cmake -DASSETS=viz/assets -DOUT=report_assets.cpp -DFOUND=TRUE|FALSE -P embed_assets.cmake
 # Writes report_assets() (viz/report_assets.hpp) with each library's minified JavaScript as raw
-# string literal pieces of at most 16000 bytes (well under compilers' literal limits).
+# string literal pieces (cmake/embed.cmake).
 cmake_minimum_required(VERSION 3.22)
 set(packages svg-pan-zoom vega vega-lite vega-embed)  # load order: vega-embed needs vega and vega-lite
 set(svg-pan-zoom_file dist/svg-pan-zoom.min.js)
 set(vega_file build/vega.min.js)
 set(vega-lite_file build/vega-lite.min.js)
 set(vega-embed_file build/vega-embed.min.js)
-set(chunk 16000)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/embed.cmake)
 
 set(body "")
 if(FOUND)
@@ -15,25 +15,9 @@ if(FOUND)
     file(READ ${ASSETS}/node_modules/${package}/package.json manifest)
     string(JSON version GET "${manifest}" version)
     file(READ ${ASSETS}/node_modules/${package}/${${package}_file} script)
-    # No source map lookups (they would be requests), and nothing that could end the <script>
-    # element the report puts the code in.
-    string(REGEX REPLACE "//[#@] sourceMappingURL=[^\n]*" "" script "${script}")
-    string(REPLACE "</script" "<\\/script" script "${script}")
-    string(REPLACE "</SCRIPT" "<\\/SCRIPT" script "${script}")
-    string(REPLACE "<!--" "<\\!--" script "${script}")
-    string(FIND "${script}" ")staffnet_js\"" clash)
-    if(NOT clash EQUAL -1)
-      message(FATAL_ERROR "${package} contains the raw string delimiter; choose another in embed_assets.cmake")
-    endif()
-    string(LENGTH "${script}" length)
-    string(APPEND body "        {\"${package}\", \"${version}\", {\n")
-    set(offset 0)
-    while(offset LESS length)
-      string(SUBSTRING "${script}" ${offset} ${chunk} piece)
-      string(APPEND body "            R\"staffnet_js(${piece})staffnet_js\",\n")
-      math(EXPR offset "${offset} + ${chunk}")
-    endwhile()
-    string(APPEND body "        }},\n")
+    embed_html_safe("${script}" script)
+    embed_pieces(${package} "${script}" staffnet_js "            " ",\n" pieces)
+    string(APPEND body "        {\"${package}\", \"${version}\", {\n${pieces}        }},\n")
   endforeach()
 endif()
 

@@ -1,32 +1,17 @@
 # cmake -DASSETS=viz/assets -DOUT=map_assets.cpp -DFOUND=TRUE|FALSE -P embed_map.cmake
 # Writes map_scripts() and map_style() (viz/map.hpp): the d3 modules the district map uses, joined
 # into one script in dependency order, the map's own map.js, and map.css, as raw string literal
-# pieces of at most 16000 bytes. Without node_modules map_scripts() is empty.
+# pieces (cmake/embed.cmake). Without node_modules map_scripts() is empty.
 cmake_minimum_required(VERSION 3.22)
 # Load order: each UMD build adds itself to the global d3 object its dependants read.
 set(modules d3-dispatch d3-selection d3-color d3-interpolate d3-ease d3-timer d3-transition d3-drag d3-zoom d3-scale-chromatic)
-set(chunk 16000)
+include(${CMAKE_CURRENT_LIST_DIR}/../../../cmake/embed.cmake)
 
 # `text` as a C++ expression of raw string pieces, safe inside <script> or <style>.
 function(literal text out)
-  string(REGEX REPLACE "//[#@] sourceMappingURL=[^\n]*" "" text "${text}")
-  string(REPLACE "</script" "<\\/script" text "${text}")
-  string(REPLACE "</SCRIPT" "<\\/SCRIPT" text "${text}")
-  string(REPLACE "</style" "<\\/style" text "${text}")
-  string(REPLACE "<!--" "<\\!--" text "${text}")
-  string(FIND "${text}" ")staffnet_js\"" clash)
-  if(NOT clash EQUAL -1)
-    message(FATAL_ERROR "a map asset contains the raw string delimiter; choose another in embed_map.cmake")
-  endif()
-  string(LENGTH "${text}" length)
-  set(body "std::string()")
-  set(offset 0)
-  while(offset LESS length)
-    string(SUBSTRING "${text}" ${offset} ${chunk} piece)
-    string(APPEND body "\n        + R\"staffnet_js(${piece})staffnet_js\"")
-    math(EXPR offset "${offset} + ${chunk}")
-  endwhile()
-  set(${out} "${body}" PARENT_SCOPE)
+  embed_html_safe("${text}" text)
+  embed_pieces("a map asset" "${text}" staffnet_js "\n        + " "" pieces)
+  set(${out} "std::string()${pieces}" PARENT_SCOPE)
 endfunction()
 
 file(READ ${ASSETS}/map/map.css style)
