@@ -158,8 +158,25 @@ json tie_json(const StoredTie& t) {
     return {{"id", t.id}, {"source", t.source}, {"target", t.target}, {"type", t.type}, {"weight", t.weight}};
 }
 
-StoredTie tie_row(const Statement& s) {  // id, meeting, source, target, type, weight, removed
+// Ties are read with these columns, in this order, by tie_row.
+const std::string select_ties = "SELECT id, meeting, source, target, type, weight, removed FROM ties ";
+
+StoredTie tie_row(const Statement& s) {
     return {s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.real(5), s.integer(6) != 0};
+}
+
+std::optional<StoredTie> tie_by_id(sqlite3* db, std::int64_t id) {
+    Statement s(db, (select_ties + "WHERE id = ?").c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return tie_row(s);
+}
+
+std::vector<Meeting> meetings_in(sqlite3* db) {
+    std::vector<Meeting> all;
+    Statement s(db, "SELECT id, label, started FROM meetings ORDER BY id");
+    while (s.step()) all.push_back({s.integer(0), s.text(1), s.text(2)});
+    return all;
 }
 
 // What a database holds for one meeting, read in stored order.
@@ -172,9 +189,7 @@ struct Contents {
 };
 
 Meeting read_meeting(sqlite3* db, const std::string& label, const std::string& file) {
-    std::vector<Meeting> all;
-    Statement s(db, "SELECT id, label, started FROM meetings ORDER BY id");
-    while (s.step()) all.push_back({s.integer(0), s.text(1), s.text(2)});
+    const std::vector<Meeting> all = meetings_in(db);
     if (all.empty()) throw InputError(Diagnostic{file, 0, 0, "the database holds no meeting", "start the server once: staffnet serve CONFIG"});
     if (label.empty()) return all.back();
     for (const Meeting& m : all)
@@ -213,7 +228,7 @@ Contents read_contents(sqlite3* db, const std::string& meeting, const std::strin
         }
     }
     c.meeting = read_meeting(db, meeting, file);
-    Statement s(db, "SELECT id, meeting, source, target, type, weight, removed FROM ties WHERE meeting = ? AND removed = 0 ORDER BY id");
+    Statement s(db, (select_ties + "WHERE meeting = ? AND removed = 0 ORDER BY id").c_str());
     s.bind(1, c.meeting.id);
     while (s.step()) c.ties.push_back(tie_row(s));
     return c;
@@ -427,18 +442,12 @@ std::vector<StoredTie> Store::ties() const {
 
 std::optional<StoredTie> Store::tie(std::int64_t id) const {
     std::lock_guard lock(mutex_);
-    Statement s(db_, "SELECT id, meeting, source, target, type, weight, removed FROM ties WHERE id = ?");
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return tie_row(s);
+    return tie_by_id(db_, id);
 }
 
 std::vector<Meeting> Store::meetings() const {
     std::lock_guard lock(mutex_);
-    std::vector<Meeting> out;
-    Statement s(db_, "SELECT id, label, started FROM meetings ORDER BY id");
-    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2)});
-    return out;
+    return meetings_in(db_);
 }
 
 Meeting Store::current_meeting() const {
@@ -562,10 +571,9 @@ EditResult Store::remove_tie(std::int64_t id, const std::string& session) {
     std::lock_guard lock(mutex_);
     const auto found = cache_->ties.find(id);
     if (found == cache_->ties.end()) {
-        Statement s(db_, "SELECT id, meeting, source, target, type, weight, removed FROM ties WHERE id = ?");
-        s.bind(1, id);
-        if (!s.step()) throw EditError(EditError::Kind::not_found, "id", "there is no tie " + std::to_string(id));
-        const StoredTie t = tie_row(s);
+        const std::optional<StoredTie> stored = tie_by_id(db_, id);
+        if (!stored) throw EditError(EditError::Kind::not_found, "id", "there is no tie " + std::to_string(id));
+        const StoredTie& t = *stored;
         if (t.meeting != cache_->meeting.id)
             throw EditError(EditError::Kind::conflict, "id",
                             "tie " + std::to_string(id) + " belongs to an earlier meeting; only the current meeting's ties can change");
@@ -689,10 +697,9 @@ EditResult Store::undo(std::int64_t edit, const std::string& session) {
     if (target.action != "add_tie" && target.action != "remove_tie")
         throw EditError(EditError::Kind::invalid, "edit", "edit " + std::to_string(edit) + " (" + target.action + ") cannot be undone");
     if (target.undone) throw EditError(EditError::Kind::conflict, "edit", "edit " + std::to_string(edit) + " was undone already");
-    Statement s(db_, "SELECT id, meeting, source, target, type, weight, removed FROM ties WHERE id = ?");
-    s.bind(1, target.tie);
-    s.step();
-    const StoredTie tie = tie_row(s);
+    const std::optional<StoredTie> stored = tie_by_id(db_, target.tie);
+    if (!stored) throw EditError(EditError::Kind::not_found, "edit", "edit " + std::to_string(edit) + " names tie " + std::to_string(target.tie) + ", which is not in the database");
+    const StoredTie& tie = *stored;
     if (tie.meeting != cache_->meeting.id)
         throw EditError(EditError::Kind::conflict, "edit", "edit " + std::to_string(edit) + " belongs to an earlier meeting");
     const bool remove = target.action == "add_tie";
