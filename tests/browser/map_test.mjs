@@ -72,6 +72,25 @@ try {
         `one line per tie and kind, with data-source, data-target and data-type (${tieTriples.size})`, `found ${drawnTies.length}`);
   await page.locator('#map').scrollIntoViewIfNeeded();
   await mapShot(page, 'map.png');
+  // The overview, once settled: no school's name covers another's, and no district team member's
+  // name covers any other name shown.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 50))));
+  const teamIds = new Set(people.filter((p) => p.role === 'district_team').map((p) => p.id));
+  const clashes = await page.evaluate((teamIds) => {
+    const shown = [...document.querySelectorAll('#map .labels text')].filter((t) => getComputedStyle(t).display !== 'none' && t.getBBox().width > 0)
+      .map((t) => ({ name: t.textContent, school: t.classList.contains('school'), team: teamIds.includes(t.getAttribute('data-id')), r: t.getBoundingClientRect() }));
+    const out = [];
+    for (let a = 0; a < shown.length; a++)
+      for (let b = a + 1; b < shown.length; b++) {
+        const [p, q] = [shown[a], shown[b]];
+        if (!((p.school && q.school) || p.team || q.team)) continue;
+        // 1 px of slack: the boxes include the glyphs' side bearings
+        if (p.r.left < q.r.right - 1 && q.r.left < p.r.right - 1 && p.r.top < q.r.bottom - 1 && q.r.top < p.r.bottom - 1) out.push(`${p.name} / ${q.name}`);
+      }
+    return { out, schools: shown.filter((x) => x.school).length, team: shown.filter((x) => x.team).length };
+  }, [...teamIds]);
+  check(clashes.schools > 0 && clashes.team === teamIds.size && clashes.out.length === 0,
+        `the overview's ${clashes.schools} school names and ${clashes.team} district team names cover no other name`, clashes.out.join('; '));
   // A dot's tooltip (made when the pointer first comes over it) names the person, role and school.
   const hovered = people.find((p) => p.role === 'school_leader');
   await page.locator(`#map circle[data-id="${hovered.id}"]`).hover({ force: true });

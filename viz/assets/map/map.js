@@ -234,11 +234,13 @@
     });
   }
   // Names shown close together are moved apart so they do not overlap: first the focused
-  // person's, then the other lit names, then leaders', then the rest, each to the first free
-  // place to the right of its dot (0, ±1, ±2 lines), else to the left (0, ±1, ±2), else further
-  // right (±3, ±4) (names not in focus: 0 or ±1 line, right or left); else it stays where it
-  // is. School names stay and others keep clear of them.
+  // person's, then the other lit names, then the district team's, then school leaders', then
+  // the rest, each to the first free place to the right of its dot (0, ±1, ±2 lines), else to
+  // the left (0, ±1, ±2), else further right (±3, ±4) (names not in focus: 0 or ±1 line, right
+  // or left); else it stays where it is. School names stay, and names keep clear of them and of
+  // the district team's dots.
   var labelShift = new Float64Array(people.length), labelLeft = new Uint8Array(people.length);  // shift in lines (em)
+  var schoolPlace = new Uint8Array(schools.length);  // 0: top of its box, 1: bottom, 2: above it
   var PLACES = [[0, 0], [0, 1], [0, -1], [0, 2], [0, -2], [1, 0], [1, 1], [1, -1], [1, 2], [1, -2], [0, 3], [0, -3], [0, 4], [0, -4]];
   // Names not in focus move only beside their dot (a line up or down, or to its left): further
   // away, on the overview, a name would read as someone else's.
@@ -248,17 +250,39 @@
     function hits(x0, y0, x1, y1) {
       return placed.some(function (b) { return x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1; });
     }
-    schoolLabels.forEach(function (l) {
+    // A school's name sits at the top of its box; where it would cover another school's name it
+    // goes to the bottom of its box, else just above the box.
+    schoolLabels.forEach(function (l, i) {
       if (!l || l.classList.contains('dimmed')) return;
-      var b = l.getBBox();
-      if (b.width) placed.push([b.x, b.y, b.x + b.width, b.y + b.height]);
+      var b = l.getBBox(), s = schools[i];
+      if (!b.width) return;
+      var fs = parseFloat(l.style.fontSize) || b.height / 1.2, where = 0, box = null;
+      if (s.box) {
+        [[s.y - s.h / 2 + 1.1 * fs, 0], [s.y + s.h / 2 - 0.45 * fs, 1], [s.y - s.h / 2 - 0.35 * fs, 2]].some(function (c) {
+          var q = [s.x - b.width / 2, c[0] - 0.95 * fs, s.x + b.width / 2, c[0] + 0.3 * fs];
+          if (hits(q[0], q[1], q[2], q[3])) return false;
+          where = c[1]; box = q;
+          return true;
+        });
+        if (schoolPlace[i] !== where) {
+          schoolPlace[i] = where;
+          l.setAttribute('y', where === 1 ? s.y + s.h / 2 : s.y - s.h / 2);
+          l.setAttribute('dy', ['1.1em', '-0.45em', '-0.35em'][where]);
+        }
+      }
+      if (!box) { b = l.getBBox(); box = [b.x, b.y, b.x + b.width, b.y + b.height]; }
+      placed.push(box);
+    });
+    // The district team's dots, large and in the middle of the web, are kept clear too.
+    people.forEach(function (p, i) {
+      if (p.role === 'district_team' && drawn[i] && visible[i] && personState[i] !== 2) placed.push([p.x - p.r, p.y - p.r, p.x + p.r, p.y + p.r]);
     });
     labels.forEach(function (l, i) {
       if (!l) return;
       var b = l.getBBox();
       if (!b.width) return;  // not shown
       var p = people[i], gap = Math.max(p.r, 2) + 2;
-      var rank = i === focusedPerson ? 0 : personState[i] === 1 ? 1 : leader(p) ? 2 : 3;
+      var rank = i === focusedPerson ? 0 : personState[i] === 1 ? 1 : p.role === 'district_team' ? 2 : leader(p) ? 3 : 4;
       // h: the name's box and a little air (the drawn glyphs reach past getBBox's box)
       items.push({ i: i, rank: rank, x: p.x, gap: gap, w: b.width, y0: b.y - labelShift[i] * em, h: b.height * 1.2 });
     });
