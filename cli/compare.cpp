@@ -110,8 +110,10 @@ std::array<Wave, 2> load(const CompareArgs& args) {
 
 // What `analyze` computes for one wave (without the layers and the E-I test), from the analysis layer.
 void analyse(Wave& w) {
-    w.analysis = staffnet::analyse(std::make_shared<const District>(std::move(w.district)), w.config, {},
-                                   {.layers = false, .ei_test = false});
+    AnalysisParts parts;
+    parts.layers = false;
+    parts.ei_test = false;
+    w.analysis = staffnet::analyse(std::make_shared<const District>(std::move(w.district)), w.config, {}, parts);
     w.risk = risk_view(w.analysis.network(), w.config);
 }
 
