@@ -71,6 +71,7 @@ ReportData report_data(const Analysis& a, const DrawnSet& drawn, const DiagramCo
     r.min_group_size = a.min_group_size;
     r.graph_measures = a.whole;
     r.diagrams = drawn.diagrams;
+    r.sociogram = drawn.sociogram;
     r.notes = a.notes;
     r.notes.insert(r.notes.end(), drawn.notes.begin(), drawn.notes.end());
     return r;
@@ -127,7 +128,9 @@ DrawnSet draw_analysis_diagrams(const Analysis& a, const DiagramConfig& config, 
     DiagramConfig diagrams = config;
     diagrams.sociogram = true;
     diagrams.bridge_map = config.bridge_map || bridge_instead;
-    out.diagrams = draw_diagrams(net, a.schools(), diagram_marks(net, a.people, a.people_risk, diagrams), diagrams, progress);
+    const DiagramMarks marks = diagram_marks(net, a.people, a.people_risk, diagrams);
+    if (whole_drawn) out.sociogram = std::make_shared<const LaidOutSociogram>(lay_out_sociogram(net, a.schools(), marks, diagrams));
+    out.diagrams = draw_diagrams(net, a.schools(), marks, diagrams, progress, out.sociogram.get());
     const std::string network_svg = whole_drawn ? "diagrams/sociogram" : "diagrams/bridge_map";
     for (const DrawnDiagram& drawn : out.diagrams)
         if (drawn.name == network_svg) out.network_svg = drawn.formats.at("svg");

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct DrawnSet {
     std::vector<DrawnDiagram> diagrams;  // those the config asks for (for the report and diagrams/)
     std::string network_svg;             // network.svg: the sociogram, or the bridge map above the limit
     std::vector<std::string> notes;      // "too many people for a sociogram; ..."
+    std::shared_ptr<const LaidOutSociogram> sociogram;  // laid out once: the map takes its positions
 };
 
 /// What the district's size changes, as plain sentences, before anything runs: the path measures

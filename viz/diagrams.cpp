@@ -695,8 +695,26 @@ std::string sociogram_note(const Network& net, const DiagramConfig& config) {
                        net.size(), config.sociogram_limit);
 }
 
+LaidOutSociogram lay_out_sociogram(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
+                                   const DiagramConfig& config) {
+    LaidOutSociogram out{district_sociogram(net, schools, marks, config), {}};
+    out.at = layout_positions(out.diagram);
+    return out;
+}
+
+Diagram pinned(const LaidOutSociogram& sociogram) {
+    Diagram d = sociogram.diagram;
+    if (d.engine == "nop") return d;
+    for (std::size_t i = 0; i < d.nodes.size() && i < sociogram.at.size(); ++i)
+        d.nodes[i].attributes["pos"] = fmt::format("{:.2f},{:.2f}!", sociogram.at[i].x, sociogram.at[i].y);
+    d.engine = "nop";
+    d.graph["overlap"] = "true";  // nop would otherwise remove overlaps (scale) again
+    d.graph.erase("overlap_scaling");
+    return d;
+}
+
 std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
-                                        const DiagramConfig& config, const ProgressFn& progress) {
+                                        const DiagramConfig& config, const ProgressFn& progress, const LaidOutSociogram* sociogram) {
     std::vector<std::string> formats = {"svg"};
     for (const std::string& f : config.formats)
         if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
@@ -708,7 +726,7 @@ std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& s
         out.push_back({std::move(name), std::move(title), {}});
     };
     if (config.sociogram && sociogram_note(net, config).empty())
-        add(district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
+        add(sociogram ? pinned(*sociogram) : district_sociogram(net, schools, marks, config), "diagrams/sociogram", "Whole district");
     if (config.bridge_map && !schools.schools.empty())
         add(bridge_map(net, schools, config), "diagrams/bridge_map", "District team and schools");
     if (config.school_diagrams) {

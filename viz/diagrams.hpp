@@ -37,6 +37,20 @@ DiagramMarks diagram_marks(const Network& net, const std::vector<std::pair<std::
 Diagram district_sociogram(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
                            const DiagramConfig& config = {});
 
+/// The whole-district sociogram laid out once, in-process: the district map takes its positions
+/// (viz/layout.hpp) and draw_diagrams() draws it from them, so Graphviz lays it out once a run.
+struct LaidOutSociogram {
+    Diagram diagram;        // district_sociogram()
+    std::vector<Point> at;  // layout_positions(diagram): each node's centre
+};
+LaidOutSociogram lay_out_sociogram(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
+                                   const DiagramConfig& config = {});
+
+/// The sociogram to draw with every node pinned where `sociogram.at` puts it (Graphviz's nop
+/// engine, which only draws). A diagram that is already pinned (fdp's school boxes) is returned
+/// as it is.
+Diagram pinned(const LaidOutSociogram& sociogram);
+
 /// District team members on the left, schools on the right (dot, left to right), sized by their
 /// number of people. A line joins a member and a school when the member is tied to someone there;
 /// its width grows with the number of ties, solid when one is of a close type and dashed otherwise.
@@ -60,11 +74,13 @@ struct DrawnDiagram {
 };
 
 /// Draws every diagram the config asks for (each laid out once), in `config.formats` plus svg;
-/// the sociogram only up to `config.sociogram_limit` people (see sociogram_note).
+/// the sociogram only up to `config.sociogram_limit` people (see sociogram_note), from
+/// `sociogram` when it is given (already laid out: see pinned()).
 /// School file names are the school ids with characters other than letters, digits, '-' and '_'
 /// replaced by '_' (and a suffix when two ids collide). `progress` is told of each diagram drawn.
 std::vector<DrawnDiagram> draw_diagrams(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
-                                        const DiagramConfig& config = {}, const ProgressFn& progress = {});
+                                        const DiagramConfig& config = {}, const ProgressFn& progress = {},
+                                        const LaidOutSociogram* sociogram = nullptr);
 
 /// (file name, content) pairs for the output folder: every diagram in every configured format,
 /// e.g. diagrams/sociogram.svg, diagrams/bridge_map.png, diagrams/schools/S01.pdf.

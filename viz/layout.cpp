@@ -28,10 +28,9 @@ double inches(const Attributes& a, const char* key) {
 }
 
 // The sociogram's own layout: people first, then (when it has them) one box per school with people.
-MapLayout whole_layout(const Network& net, const SchoolTable& schools, const std::vector<int>& school, const DiagramMarks& marks,
-                       const DiagramConfig& config) {
-    const Diagram d = district_sociogram(net, schools, marks, config);
-    const std::vector<Point> at = layout_positions(d);
+MapLayout whole_layout(const Network& net, const SchoolTable& schools, const std::vector<int>& school, const LaidOutSociogram& sociogram) {
+    const Diagram& d = sociogram.diagram;
+    const std::vector<Point>& at = sociogram.at;
     MapLayout out;
     out.people.assign(at.begin(), at.begin() + std::ptrdiff_t(net.size()));
     out.drawn.assign(net.size(), 1);
@@ -133,9 +132,13 @@ MapLayout overview_layout(const Network& net, const SchoolTable& schools, const 
 
 }  // namespace
 
-MapLayout district_layout(const Network& net, const SchoolTable& schools, const DiagramMarks& marks, const DiagramConfig& config) {
+MapLayout district_layout(const Network& net, const SchoolTable& schools, const DiagramMarks& marks, const DiagramConfig& config,
+                          const LaidOutSociogram* sociogram) {
     const std::vector<int> school = school_index(net, schools);
-    if (net.size() <= config.sociogram_limit) return whole_layout(net, schools, school, marks, config);
+    if (net.size() <= config.sociogram_limit) {
+        if (sociogram) return whole_layout(net, schools, school, *sociogram);
+        return whole_layout(net, schools, school, lay_out_sociogram(net, schools, marks, config));
+    }
     return overview_layout(net, schools, school, config);
 }
 

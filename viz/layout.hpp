@@ -1,7 +1,7 @@
 #pragma once
 // Where the interactive district map (viz/map.hpp) puts each person and school: the positions of
-// the whole-district sociogram, laid out by Graphviz in-process with the same engine, settings and
-// seed, so the map and diagrams/sociogram.svg show the same picture.
+// the whole-district sociogram as laid out once by lay_out_sociogram() (viz/diagrams.hpp), from
+// which diagrams/sociogram.svg is drawn too, so the two show the same picture.
 #include "engine/network.hpp"
 #include "engine/schools.hpp"
 #include "viz/diagram_config.hpp"
@@ -40,7 +40,9 @@ struct MapLayout {
 /// `config.seed`, edges joining each member to the schools they have ties at; each school's
 /// people are then placed on a sunflower spiral inside its disc, to be shown on demand.
 /// Deterministic for the same input. Cost: that of the sociogram's layout.
+/// `sociogram`, when given, is the sociogram already laid out with the same marks and config
+/// (lay_out_sociogram()); its positions are taken instead of laying it out again.
 MapLayout district_layout(const Network& net, const SchoolTable& schools, const DiagramMarks& marks,
-                          const DiagramConfig& config = {});
+                          const DiagramConfig& config = {}, const LaidOutSociogram* sociogram = nullptr);
 
 }  // namespace staffnet

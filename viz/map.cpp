@@ -115,7 +115,7 @@ MapInput map_input(const ReportData& data, const std::vector<std::pair<std::stri
         columns.emplace_back("degree", degree(net));
         if (net.size() <= config.large_network) columns.emplace_back("betweenness", betweenness(net));
     }
-    const MapLayout layout = district_layout(net, data.schools, diagram_marks(net, columns, data.people_risk, config), config);
+    const MapLayout layout = district_layout(net, data.schools, diagram_marks(net, columns, data.people_risk, config), config, data.sociogram.get());
 
     MapInput in;
     in.whole = layout.whole;

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,7 @@ struct ReportData {
     std::vector<DrawnDiagram> diagrams;  // draw_diagrams(); only the SVG is used
     std::vector<std::pair<std::string, VertexScores>> people_columns;  // the analysis's metric columns (the map colours by them)
     DiagramConfig diagram_config;        // the run's diagrams: settings (the map lays out as the sociogram does)
+    std::shared_ptr<const LaidOutSociogram> sociogram;  // the sociogram as drawn, when it was: the map takes its positions
     std::vector<std::string> notes;      // plain sentences under the summary: estimates, parts left out at this size
     unsigned seed = 42;
 };

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -160,4 +162,54 @@ TEST_CASE("layout_environment names the Graphviz version and the font files the 
         CHECK(std::filesystem::exists(font["file"].get<std::string>()));
         CHECK_FALSE(font["family"].get<std::string>().empty());
     }
+}
+
+TEST_CASE("the sociogram is laid out once: drawn with everyone pinned where that layout put them", "[viz][diagrams][large]") {
+    // 300 people above a lowered threshold of 100: sfdp, whose layout is the expensive part.
+    const auto d = generated(300);
+    DiagramConfig config;
+    config.large_network = 100;
+    const DiagramMarks marks = diagram_marks(d.net, {}, {}, config);
+    const LaidOutSociogram s = lay_out_sociogram(d.net, d.schools, marks, config);
+    REQUIRE(s.diagram.engine == "sfdp");
+    REQUIRE(s.at.size() == s.diagram.nodes.size());
+    const Diagram p = pinned(s);
+    CHECK(p.engine == "nop");
+    // Laying the pinned diagram out moves no one relative to the others: Graphviz may shift the
+    // whole drawing (to make room for the title), never one person (positions pinned to 0.01 pt).
+    const auto moved = [](const std::vector<Point>& a, const std::vector<Point>& b) {
+        REQUIRE(a.size() == b.size());
+        REQUIRE(!a.empty());
+        const double dx = b[0].x - a[0].x, dy = b[0].y - a[0].y;
+        double most = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) most = std::max({most, std::abs(b[i].x - a[i].x - dx), std::abs(b[i].y - a[i].y - dy)});
+        return most;
+    };
+    CHECK(moved(s.at, layout_positions(p)) <= 0.011);
+    // The SVG drawn from the layout and the SVG laid out again by sfdp in a worker: every dot in
+    // the same place (up to that shift; the SVG gives two decimals).
+    config.school_diagrams = false;
+    config.bridge_map = false;
+    const auto dots = [&](const LaidOutSociogram* given) {
+        const std::string svg = draw_diagrams(d.net, d.schools, marks, config, {}, given).at(0).formats.at("svg");
+        const std::regex ellipse(R"re(<ellipse[^>]*cx="([-0-9.]+)" cy=\s*"([-0-9.]+)")re");
+        std::vector<Point> at;
+        for (auto m = std::sregex_iterator(svg.begin(), svg.end(), ellipse); m != std::sregex_iterator(); ++m)
+            at.push_back({std::stod((*m)[1]), std::stod((*m)[2])});
+        return at;
+    };
+    const std::vector<Point> from_layout = dots(&s), again = dots(nullptr);
+    CHECK(from_layout.size() == 300);
+    CHECK(moved(from_layout, again) <= 0.03);
+}
+
+TEST_CASE("a sociogram of school boxes is already pinned and is drawn as it is", "[viz][diagrams]") {
+    const auto d = generated(60);
+    const DiagramConfig config;
+    const LaidOutSociogram s = lay_out_sociogram(d.net, d.schools, diagram_marks(d.net, {}, {}, config), config);
+    REQUIRE(s.diagram.engine == "nop");
+    const Diagram p = pinned(s);
+    CHECK(p.engine == "nop");
+    CHECK(p.nodes.size() == s.diagram.nodes.size());
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) CHECK(p.nodes[i].attributes == s.diagram.nodes[i].attributes);
 }
