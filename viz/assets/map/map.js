@@ -240,7 +240,10 @@
   // or left); else it stays where it is. School names stay, and names keep clear of them and of
   // the district team's dots.
   var labelShift = new Float64Array(people.length), labelLeft = new Uint8Array(people.length);  // shift in lines (em)
-  var schoolPlace = new Uint8Array(schools.length);  // 0: top of its box, 1: bottom, 2: above it
+  // Where a school's name may go, in order: the top of its box, the bottom, just above it (the
+  // edge its y is on, and the baseline's offset from that edge in em).
+  var SCHOOL_PLACES = [{ bottom: false, dy: 1.1 }, { bottom: true, dy: -0.45 }, { bottom: false, dy: -0.35 }];
+  var schoolPlace = new Uint8Array(schools.length);  // index into SCHOOL_PLACES
   var PLACES = [[0, 0], [0, 1], [0, -1], [0, 2], [0, -2], [1, 0], [1, 1], [1, -1], [1, 2], [1, -2], [0, 3], [0, -3], [0, 4], [0, -4]];
   // Names not in focus move only beside their dot (a line up or down, or to its left): further
   // away, on the overview, a name would read as someone else's.
@@ -258,16 +261,17 @@
       if (!b.width) return;
       var fs = parseFloat(l.style.fontSize) || b.height / 1.2, where = 0, box = null;
       if (s.box) {
-        [[s.y - s.h / 2 + 1.1 * fs, 0], [s.y + s.h / 2 - 0.45 * fs, 1], [s.y - s.h / 2 - 0.35 * fs, 2]].some(function (c) {
-          var q = [s.x - b.width / 2, c[0] - 0.95 * fs, s.x + b.width / 2, c[0] + 0.3 * fs];
+        SCHOOL_PLACES.some(function (c, k) {
+          var baseline = s.y + (c.bottom ? s.h / 2 : -s.h / 2) + c.dy * fs;
+          var q = [s.x - b.width / 2, baseline - 0.95 * fs, s.x + b.width / 2, baseline + 0.3 * fs];
           if (hits(q[0], q[1], q[2], q[3])) return false;
-          where = c[1]; box = q;
+          where = k; box = q;
           return true;
         });
         if (schoolPlace[i] !== where) {
           schoolPlace[i] = where;
-          l.setAttribute('y', where === 1 ? s.y + s.h / 2 : s.y - s.h / 2);
-          l.setAttribute('dy', ['1.1em', '-0.45em', '-0.35em'][where]);
+          l.setAttribute('y', s.y + (SCHOOL_PLACES[where].bottom ? s.h / 2 : -s.h / 2));
+          l.setAttribute('dy', SCHOOL_PLACES[where].dy + 'em');
         }
       }
       if (!box) { b = l.getBBox(); box = [b.x, b.y, b.x + b.width, b.y + b.height]; }
@@ -288,16 +292,19 @@
     });
     items.sort(function (a, b) { return a.rank - b.rank || a.y0 - b.y0; });
     items.forEach(function (it) {
+      function boxAt(q) {
+        var x0 = q[0] ? it.x - it.gap - it.w : it.x + it.gap, y0 = it.y0 + q[1] * it.h;
+        return [x0, y0, x0 + it.w, y0 + it.h];
+      }
       var place = PLACES[0];
       (it.rank <= 1 ? PLACES : NEAR).some(function (q) {
-        var x0 = q[0] ? it.x - it.gap - it.w : it.x + it.gap, y0 = it.y0 + q[1] * it.h;
-        if (hits(x0, y0, x0 + it.w, y0 + it.h)) return false;
+        var b = boxAt(q);
+        if (hits(b[0], b[1], b[2], b[3])) return false;
         place = q;
         return true;
       });
       var left = place[0], shift = place[1] * it.h / em;
-      var x0 = left ? it.x - it.gap - it.w : it.x + it.gap, y = it.y0 + shift * em;
-      placed.push([x0, y, x0 + it.w, y + it.h]);
+      placed.push(boxAt(place));
       var l = labels[it.i];
       if (labelShift[it.i] !== shift) { labelShift[it.i] = shift; l.setAttribute('dy', (0.35 + shift) + 'em'); }
       if (labelLeft[it.i] !== left) {
