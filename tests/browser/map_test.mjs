@@ -38,6 +38,26 @@ async function open(browser, file, hash = '') {
 // The map alone, for screenshots.
 const mapShot = (page, name) => page.locator('#map .map-app').screenshot({ path: path.join(outDir, name), style: still });
 
+// Pairs of screen boxes ({ name, r: DOMRect-like }) for which `counts(p, q)` holds that overlap,
+// by more than 1 px each way (the boxes include the glyphs' side bearings), as
+// "a [l,t,r,b] / b [l,t,r,b]".
+function overlapping(boxes, counts = () => true) {
+  const at = (r) => `[${r.left.toFixed(0)},${r.top.toFixed(0)},${r.right.toFixed(0)},${r.bottom.toFixed(0)}]`;
+  const pairs = [];
+  for (let a = 0; a < boxes.length; a++)
+    for (let b = a + 1; b < boxes.length; b++) {
+      const [p, q] = [boxes[a].r, boxes[b].r];
+      if (counts(boxes[a], boxes[b]) && p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+        pairs.push(`${boxes[a].name} ${at(p)} / ${boxes[b].name} ${at(q)}`);
+    }
+  return pairs;
+}
+// The names shown on the map matching `selector`, with their screen boxes.
+const labelBoxes = (page, selector) => page.$$eval(selector, (ts) => ts
+  .filter((t) => getComputedStyle(t).display !== 'none' && t.getBBox().width > 0)
+  .map((t) => { const r = t.getBoundingClientRect(); return { name: t.textContent, id: t.getAttribute('data-id'), school: t.classList.contains('school'),
+                                                            r: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } }; }));
+
 // Ids of drawn people that are / are not dimmed.
 const undimmed = (page) => page.$$eval('#map circle[data-id]:not(.dimmed)', (cs) => cs.map((c) => c.getAttribute('data-id')).sort());
 
@@ -71,26 +91,17 @@ try {
   check(drawnTies.length === tieTriples.size && drawnTies.every((t) => tieTriples.has(t)),
         `one line per tie and kind, with data-source, data-target and data-type (${tieTriples.size})`, `found ${drawnTies.length}`);
   await page.locator('#map').scrollIntoViewIfNeeded();
-  await mapShot(page, 'map.png');
-  // The overview, once settled: no school's name covers another's, and no district team member's
-  // name covers any other name shown.
+  // The overview, once settled (names are moved apart when the browser is idle): no school's
+  // name covers another's, and no district team member's name covers any other name shown.
   await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 50))));
+  await mapShot(page, 'map.png');
   const teamIds = new Set(people.filter((p) => p.role === 'district_team').map((p) => p.id));
-  const clashes = await page.evaluate((teamIds) => {
-    const shown = [...document.querySelectorAll('#map .labels text')].filter((t) => getComputedStyle(t).display !== 'none' && t.getBBox().width > 0)
-      .map((t) => ({ name: t.textContent, school: t.classList.contains('school'), team: teamIds.includes(t.getAttribute('data-id')), r: t.getBoundingClientRect() }));
-    const out = [];
-    for (let a = 0; a < shown.length; a++)
-      for (let b = a + 1; b < shown.length; b++) {
-        const [p, q] = [shown[a], shown[b]];
-        if (!((p.school && q.school) || p.team || q.team)) continue;
-        // 1 px of slack: the boxes include the glyphs' side bearings
-        if (p.r.left < q.r.right - 1 && q.r.left < p.r.right - 1 && p.r.top < q.r.bottom - 1 && q.r.top < p.r.bottom - 1) out.push(`${p.name} / ${q.name}`);
-      }
-    return { out, schools: shown.filter((x) => x.school).length, team: shown.filter((x) => x.team).length };
-  }, [...teamIds]);
-  check(clashes.schools > 0 && clashes.team === teamIds.size && clashes.out.length === 0,
-        `the overview's ${clashes.schools} school names and ${clashes.team} district team names cover no other name`, clashes.out.join('; '));
+  const overview = (await labelBoxes(page, '#map .labels text')).map((l) => ({ ...l, team: teamIds.has(l.id) }));
+  // Pairs of school names, and pairs with a district team name.
+  const clashes = overlapping(overview, (p, q) => (p.school && q.school) || p.team || q.team);
+  const shownSchools = overview.filter((l) => l.school).length, shownTeam = overview.filter((l) => l.team).length;
+  check(shownSchools > 0 && shownTeam === teamIds.size && clashes.length === 0,
+        `the overview's ${shownSchools} school names and ${shownTeam} district team names cover no other name`, clashes.join('; '));
   // A dot's tooltip (made when the pointer first comes over it) names the person, role and school.
   const hovered = people.find((p) => p.role === 'school_leader');
   await page.locator(`#map circle[data-id="${hovered.id}"]`).hover({ force: true });
@@ -121,18 +132,9 @@ try {
   check(cardText.includes(firstTieType), `the card says the kind of tie in words ("${firstTieType}")`);
   check(await page.evaluate(() => location.hash) === `#focus=${leader.id}`, 'the address holds #focus=<id> to share');
   // The names in focus are moved apart (when the browser is next idle): no two overlap.
-  const overlaps = await page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('#map .labels text.person.lit')].map((t) => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
-    const pairs = [];
-    for (let a = 0; a < boxes.length; a++)
-      for (let b = a + 1; b < boxes.length; b++) {
-        const [p, q] = [boxes[a][1], boxes[b][1]];
-        if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
-          pairs.push(`${boxes[a][0]} [${p.left.toFixed(0)},${p.top.toFixed(0)},${p.right.toFixed(0)},${p.bottom.toFixed(0)}] / ${boxes[b][0]} [${q.left.toFixed(0)},${q.top.toFixed(0)},${q.right.toFixed(0)},${q.bottom.toFixed(0)}]`);
-      }
-    return { pairs, names: boxes.length };
-  });
-  check(overlaps.names >= neighbours.size && overlaps.pairs.length === 0, `the ${overlaps.names} names in focus do not overlap`, overlaps.pairs.join('; '));
+  const inFocus = (await labelBoxes(page, '#map .labels text.person.lit')).filter((l) => l.r.right > l.r.left);
+  const overlaps = overlapping(inFocus);
+  check(inFocus.length >= neighbours.size && overlaps.length === 0, `the ${inFocus.length} names in focus do not overlap`, overlaps.join('; '));
   await mapShot(page, 'map_focus.png');
   // The card's × ends the focus: nothing stays dimmed, and the card says how to choose someone.
   await page.locator('#map-card button.close').click();
