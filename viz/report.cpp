@@ -889,11 +889,13 @@ std::string report_html(const ReportData& d) {
     scripts.push_back(kScript);
     std::string hashes;
     for (const std::string& s : scripts) hashes += " 'sha256-" + sha256_base64(s) + "'";
-    for (const std::string& s : map_scripts()) hashes += " 'sha256-" + sha256_base64(s) + "'";
     // The district map's scripts (viz/map.hpp) follow its section, so it is drawn as soon as it is
     // read, before the tables below it are.
     std::string map_scripts_html;
-    for (const std::string& s : map_scripts()) map_scripts_html += "<script>" + s + "</script>\n";
+    for (const std::string& s : map_scripts()) {
+        hashes += " 'sha256-" + sha256_base64(s) + "'";
+        map_scripts_html += "<script>" + s + "</script>\n";
+    }
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     // No network access at all, and only the scripts below (by hash) may run: even a name that
