@@ -1,10 +1,16 @@
 # Helpers for the embed_*.cmake scripts, which compile text files (JavaScript libraries, the map's
 # script and style, the serve page, the database schema) into staffnet as C++ raw string literals.
 
-# `text` without source map comments (they would make the browser ask for a file), and with
-# nothing that could end the <script> or <style> element it will be put in, or open a comment.
-function(embed_html_safe text out)
+# `text` without source map comments (they would make the browser ask for a file).
+function(embed_without_source_map text out)
   string(REGEX REPLACE "//[#@] sourceMappingURL=[^\n]*" "" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# `text` without source maps, and with nothing that could end the <script> or <style> element it
+# will be put in, or open a comment.
+function(embed_html_safe text out)
+  embed_without_source_map("${text}" text)
   string(REPLACE "</script" "<\\/script" text "${text}")
   string(REPLACE "</SCRIPT" "<\\/SCRIPT" text "${text}")
   string(REPLACE "</style" "<\\/style" text "${text}")
