@@ -3,6 +3,7 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <filesystem>
@@ -46,6 +47,8 @@ std::size_t first_invalid_utf8(const std::string& text) {
 }
 
 bool valid_utf8(const std::string& text) { return first_invalid_utf8(text) == text.size(); }
+
+void fit_field_buffer(csv_parser& parser, std::size_t line_bytes) { csv_set_blk_size(&parser, std::max<std::size_t>(line_bytes, 4096)); }
 
 namespace {
 
@@ -151,6 +154,7 @@ CsvTable parse_csv(const std::string& name, std::string text, const CsvOptions& 
         ++p.line;
         // libcsv's parser state is ROW_NOT_BEGUN (0) between records: a record starts on this line.
         if (parser.pstate == 0) p.record_start = p.line;
+        fit_field_buffer(parser, end - pos);
         if (const std::size_t used = csv_parse(&parser, text.data() + pos, end - pos, on_field, on_record, &p);
             used != end - pos) {
             // In strict mode libcsv stops at the offending byte: a quote in a field that does not start

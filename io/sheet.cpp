@@ -313,6 +313,7 @@ std::vector<Record> read_records(const std::string& name, std::string text) {
         ++p.line;
         // libcsv's parser state is ROW_NOT_BEGUN (0) between records: a record starts on this line.
         if (parser.pstate == 0) p.record_start = p.line;
+        fit_field_buffer(parser, end - pos);
         if (csv_parse(&parser, text.data() + pos, end - pos, on_cell, on_record, &p) != end - pos) {
             const std::string where = "cell " + cell_name(p.cells.size(), p.row()) + ": ";
             if (csv_error(&parser) != CSV_EPARSE)
