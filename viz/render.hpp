@@ -61,6 +61,7 @@ std::vector<std::string> render(const Diagram& diagram, const std::vector<std::s
 /// same bytes. Graphviz cannot lay out two graphs at once in one process, so with `workers` > 1
 /// the diagrams are shared out among that many forked processes (the largest first, each to the
 /// least loaded one: a fixed plan for a given list), which send their bytes back through pipes.
+/// A build with AddressSanitizer draws them all in-process (see fork_safe in render.cpp).
 /// `progress` is told of each diagram finished. Throws as render() does.
 std::vector<std::vector<std::string>> render_all(const std::vector<Diagram>& diagrams, const std::vector<std::string>& formats,
                                                  unsigned workers = 1, const ProgressFn& progress = {});

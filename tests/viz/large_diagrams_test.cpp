@@ -75,6 +75,8 @@ TEST_CASE("a district above large_network is drawn with the same bytes in two pr
     CHECK(first == second);
 }
 
+// Under AddressSanitizer render_all draws in-process (fork_safe in viz/render.cpp): there this checks
+// the in-process path only.
 TEST_CASE("forked workers draw the same bytes as one process, in the diagrams' order", "[viz][diagrams]") {
     const auto d = generated(300);
     DiagramConfig config;
