@@ -52,6 +52,7 @@
   var gSchools = root.append('g').attr('class', 'schools');
   var gTies = root.append('g').attr('class', 'ties');
   var gPeople = root.append('g').attr('class', 'people');
+  var gLeaders = root.append('g').attr('class', 'leaders');  // lines from names moved far to their dots
   var gLabels = root.append('g').attr('class', 'labels');
   var drawn = new Uint8Array(people.length);   // people with elements
   var pending = new Uint8Array(ties.length);   // ties between drawn people whose line is not made yet
@@ -238,7 +239,8 @@
   // the rest, each to the first free place to the right of its dot (0, ±1, ±2 lines), else to
   // the left (0, ±1, ±2), else further right (±3, ±4) (names not in focus: 0 or ±1 line, right
   // or left); else it stays where it is. School names stay, and names keep clear of them and of
-  // the district team's dots.
+  // the district team's dots. A name in focus moved two lines or more is joined to its dot by a
+  // thin line, so that in a crowded school it still reads as that dot's.
   var labelShift = new Float64Array(people.length), labelLeft = new Uint8Array(people.length);  // shift in lines (em)
   // Where a school's name may go, in order: the top of its box, the bottom, just above it (the
   // edge its y is on, and the baseline's offset from that edge in em).
@@ -291,6 +293,7 @@
       items.push({ i: i, rank: rank, x: p.x, gap: gap, w: b.width, y0: b.y - labelShift[i] * em, h: b.height * 1.2 });
     });
     items.sort(function (a, b) { return a.rank - b.rank || a.y0 - b.y0; });
+    var leaderLines = [];
     items.forEach(function (it) {
       function boxAt(q) {
         var x0 = q[0] ? it.x - it.gap - it.w : it.x + it.gap, y0 = it.y0 + q[1] * it.h;
@@ -303,8 +306,12 @@
         place = q;
         return true;
       });
-      var left = place[0], shift = place[1] * it.h / em;
-      placed.push(boxAt(place));
+      var left = place[0], shift = place[1] * it.h / em, at = boxAt(place);
+      placed.push(at);
+      if (Math.abs(place[1]) >= 2) {  // from the dot's edge to the middle of the name's near end
+        var p = people[it.i], tx = left ? at[2] : at[0], ty = (at[1] + at[3]) / 2, d = Math.hypot(tx - p.x, ty - p.y) || 1;
+        leaderLines.push({ id: p.id, x1: p.x + (tx - p.x) / d * p.r, y1: p.y + (ty - p.y) / d * p.r, x2: tx, y2: ty });
+      }
       var l = labels[it.i];
       if (labelShift[it.i] !== shift) { labelShift[it.i] = shift; l.setAttribute('dy', (0.35 + shift) + 'em'); }
       if (labelLeft[it.i] !== left) {
@@ -313,6 +320,10 @@
         l.setAttribute('text-anchor', left ? 'end' : 'start');
       }
     });
+    gLeaders.selectAll('line').data(leaderLines).join('line')
+      .attr('data-for', function (d) { return d.id; })
+      .attr('x1', function (d) { return d.x1; }).attr('y1', function (d) { return d.y1; })
+      .attr('x2', function (d) { return d.x2; }).attr('y2', function (d) { return d.y2; });
   }
   // Large districts, zoomed in: makes the pending lines and names of the schools whose box is in
   // view (and of the people with no school whose dot is), each school once.
