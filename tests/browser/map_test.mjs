@@ -137,19 +137,16 @@ try {
   check(inFocus.length >= neighbours.size && overlaps.length === 0, `the ${inFocus.length} names in focus do not overlap`, overlaps.join('; '));
   // A name in focus moved two lines or more from its dot is joined to it by a line from the dot's
   // edge to the name; no other name has one.
-  const joins = await page.$$eval('#map .labels text.person.lit', (ts) => {
+  const joins = await page.evaluate((names) => names.map(({ name, id, r }) => {
     const screen = (el, x, y) => { const m = el.getScreenCTM(); return { x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f }; };
-    return ts.filter((t) => getComputedStyle(t).display !== 'none' && t.getBBox().width > 0).map((t) => {
-      const id = t.getAttribute('data-id'), r = t.getBoundingClientRect();
-      const dot = document.querySelector(`#map circle[data-id="${CSS.escape(id)}"]`).getBoundingClientRect();
-      const c = { x: (dot.left + dot.right) / 2, y: (dot.top + dot.bottom) / 2, r: dot.width / 2 };
-      const line = document.querySelector(`#map .leaders line[data-for="${CSS.escape(id)}"]`);
-      const ends = line && [screen(line, +line.getAttribute('x1'), +line.getAttribute('y1')), screen(line, +line.getAttribute('x2'), +line.getAttribute('y2'))];
-      return { name: t.textContent, far: Math.abs((r.top + r.bottom) / 2 - c.y) > 1.6 * r.height, line: !!line,
-               fromDot: !!ends && Math.abs(Math.hypot(ends[0].x - c.x, ends[0].y - c.y) - c.r) < 2,
-               toName: !!ends && ends[1].x > r.left - 3 && ends[1].x < r.right + 3 && ends[1].y > r.top && ends[1].y < r.bottom };
-    });
-  });
+    const dot = document.querySelector(`#map circle[data-id="${CSS.escape(id)}"]`).getBoundingClientRect();
+    const c = { x: (dot.left + dot.right) / 2, y: (dot.top + dot.bottom) / 2, r: dot.width / 2 };
+    const line = document.querySelector(`#map .leaders line[data-for="${CSS.escape(id)}"]`);
+    const ends = line && [screen(line, +line.getAttribute('x1'), +line.getAttribute('y1')), screen(line, +line.getAttribute('x2'), +line.getAttribute('y2'))];
+    return { name, far: Math.abs((r.top + r.bottom) / 2 - c.y) > 1.6 * (r.bottom - r.top), line: !!line,
+             fromDot: !!ends && Math.abs(Math.hypot(ends[0].x - c.x, ends[0].y - c.y) - c.r) < 2,
+             toName: !!ends && ends[1].x > r.left - 3 && ends[1].x < r.right + 3 && ends[1].y > r.top && ends[1].y < r.bottom };
+  }), inFocus);
   const far = joins.filter((j) => j.far), wrong = joins.filter((j) => j.far !== j.line || (j.line && !(j.fromDot && j.toName)));
   check(far.length > 0 && wrong.length === 0 && await page.locator('#map .leaders line').count() === far.length,
         `the ${far.length} names in focus moved two lines or more (${far.map((j) => j.name).join(', ')}) are joined to their dots by a line, and no other`,
